@@ -1,0 +1,172 @@
+"""The one access door: who may do what, and which rows they may see.
+
+* ``RULES`` is the role × action table, the single source of truth. Views state
+  their action with ``@require("action")`` (or ``@public``); a test walks every
+  URL pattern and fails for a view that has neither.
+* ``scope(user, queryset)`` narrows any query to what the user may see. Tenant
+  rows (with ``municipality_id``) are filtered to the staff member's municipality;
+  roles outside the jobcenter get an explicit per-model rule in ``SCOPES`` or
+  nothing at all.
+* ``get_for_user`` fetches one object through ``scope`` (404 when out of scope,
+  403 for a role without the action) and writes the access log, so no read of
+  personal data is forgotten.
+"""
+
+from collections.abc import Callable, Iterable
+from functools import wraps
+from typing import Any, TypeVar
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.db import models
+from django.http import Http404, HttpRequest, HttpResponse
+
+from jobbro.accounts.models import AccessLog, User
+from jobbro.accounts.roles import ALL_ROLES, STAFF_ROLES, Role
+from jobbro.municipalities.models import TenantModel
+
+PUBLIC = "public"
+
+_MANAGEMENT = frozenset({Role.MANAGER, Role.ADMIN})
+
+RULES: dict[str, frozenset[Role]] = {
+    "home.view": ALL_ROLES,
+    "account.password": ALL_ROLES,
+    "staff.list": _MANAGEMENT,
+    "staff.view": _MANAGEMENT,
+    "accesslog.view": _MANAGEMENT,
+    "stats.view": frozenset({Role.EVALUATOR, Role.MANAGER}),
+}
+
+# Per-model visibility for roles that are not municipal staff:
+# (app_label.ModelName, role) -> function(queryset, user) -> queryset.
+Scope = Callable[[models.QuerySet, User], models.QuerySet]
+SCOPES: dict[tuple[str, Role], Scope] = {}
+
+# Not tenant data as such, but carried with a municipality and scoped like it:
+# staff see the users of their own jobcenter.
+MUNICIPALITY_SCOPED: set[str] = {"accounts.User"}
+
+# Shared reference data (companies, postal codes) is readable by all staff.
+SHARED_MODELS: set[str] = {"municipalities.Municipality", "municipalities.PostalArea"}
+
+V = TypeVar("V", bound=Callable[..., HttpResponse])
+M = TypeVar("M", bound=models.Model)
+
+
+def can(user: Any, action: str) -> bool:
+    if action not in RULES:
+        raise ImproperlyConfigured(f"Unknown access action {action!r}; add it to RULES.")
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return user.role in RULES[action]
+
+
+def check(user: Any, action: str) -> None:
+    """Raise PermissionDenied (403) unless the user's role may perform the action."""
+    if not can(user, action):
+        raise PermissionDenied
+
+
+def require(action: str) -> Callable[[V], V]:
+    """View decorator: log in first, then the role must be allowed the action."""
+    if action not in RULES:
+        raise ImproperlyConfigured(f"Unknown access action {action!r}; add it to RULES.")
+
+    def decorator(view: V) -> V:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            check(request.user, action)
+            return view(request, *args, **kwargs)
+
+        wrapper.access_rule = action  # type: ignore[attr-defined]
+        return wrapper  # type: ignore[return-value]
+
+    return decorator
+
+
+def public(view: V) -> V:
+    """Mark a view as deliberately open to anonymous users (login, password reset)."""
+    view.access_rule = PUBLIC  # type: ignore[attr-defined]
+    return view
+
+
+def label(model: type[models.Model]) -> str:
+    return f"{model._meta.app_label}.{model.__name__}"
+
+
+def is_tenant_model(model: type[models.Model]) -> bool:
+    return issubclass(model, TenantModel)
+
+
+def scope(user: Any, queryset: models.QuerySet[M]) -> models.QuerySet[M]:
+    """Narrow a queryset to the rows this user may see. Every tenant query goes here."""
+    model = queryset.model
+    if not (user.is_authenticated and user.is_active):
+        return queryset.none()
+    rule = SCOPES.get((label(model), user.role))
+    if rule is not None:
+        return rule(queryset, user)
+    if user.role in STAFF_ROLES:
+        if is_tenant_model(model) or label(model) in MUNICIPALITY_SCOPED:
+            return queryset.filter(municipality_id=user.municipality_id)
+        if label(model) in SHARED_MODELS:
+            return queryset
+    return queryset.none()
+
+
+def get_for_user(
+    user: Any,
+    queryset: models.QuerySet[M] | type[M],
+    action: str,
+    *,
+    log: AccessLog.Action | None = AccessLog.Action.READ,
+    purpose: str = "",
+    **lookup: Any,
+) -> M:
+    """One object through the door: 403 for the wrong role, 404 outside the scope."""
+    check(user, action)
+    if isinstance(queryset, type):
+        queryset = queryset._default_manager.all()
+    try:
+        obj = scope(user, queryset).get(**lookup)
+    except (queryset.model.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    if log is not None:
+        log_access(user, log, obj, purpose=purpose or action)
+    return obj
+
+
+def citizen_id_of(obj: models.Model) -> int | None:
+    if label(type(obj)) == "citizens.Citizen":
+        return obj.pk
+    return getattr(obj, "citizen_id", None)
+
+
+def log_access(
+    user: Any,
+    action: AccessLog.Action,
+    obj: models.Model | None = None,
+    *,
+    object_type: str = "",
+    criteria: dict | None = None,
+    purpose: str = "",
+    citizen_ids: Iterable[int] = (),
+) -> None:
+    """Write the access log: one row per touched citizen (or one row for the act)."""
+    municipality_id = getattr(obj, "municipality_id", None) or user.municipality_id
+    base = {
+        "municipality_id": municipality_id,
+        "user": user,
+        "username": user.get_username(),
+        "role": user.role,
+        "action": action,
+        "object_type": object_type or (label(type(obj)) if obj is not None else ""),
+        "object_id": str(obj.pk) if obj is not None else "",
+        "purpose": purpose[:200],
+        "criteria": criteria or {},
+    }
+    ids = list(citizen_ids) or [citizen_id_of(obj) if obj is not None else None]
+    AccessLog.objects.bulk_create([AccessLog(citizen_id=cid, **base) for cid in ids])

@@ -1,0 +1,26 @@
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from jobbro.access import can
+
+# (label, url name, action): an item shows only for roles the door allows.
+NAV_ITEMS = [
+    (_("Forside"), "home", "home.view"),
+    (_("Medarbejdere"), "accounts:staff_list", "staff.list"),
+]
+
+
+def navigation(request: HttpRequest) -> dict:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav_items": []}
+    path = request.path
+    items = []
+    for text, url_name, action in NAV_ITEMS:
+        if not can(user, action):
+            continue
+        url = reverse(url_name)
+        active = path == url if url == "/" else path.startswith(url)
+        items.append({"label": text, "url": url, "active": active})
+    return {"nav_items": items}

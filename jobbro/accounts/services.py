@@ -1,0 +1,69 @@
+"""Workflows on users: what commands, views and the API call."""
+
+from django.contrib.auth.hashers import make_password
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from jobbro.accounts.models import User
+from jobbro.accounts.roles import STAFF_ROLES, Role
+from jobbro.companies.models import ContactPerson, Workplace
+from jobbro.municipalities.models import Municipality
+
+
+def role_from_code(code: str) -> Role:
+    try:
+        return Role(code)
+    except ValueError:
+        known = ", ".join(r.value for r in Role)
+        raise ValidationError(f"Unknown role {code!r}; use one of: {known}.") from None
+
+
+def municipality_from_code(code: int | str | None) -> Municipality | None:
+    if code in (None, ""):
+        return None
+    try:
+        return Municipality.objects.get(code=int(code))
+    except (ValueError, Municipality.DoesNotExist):
+        raise ValidationError(
+            f"No municipality has code {code!r}; use the official number, "
+            "e.g. 751 for Aarhus Kommune or 101 for Københavns Kommune."
+        ) from None
+
+
+@transaction.atomic
+def user_create(
+    *,
+    username: str,
+    role: Role,
+    municipality: Municipality | None = None,
+    password: str | None = None,
+    email: str = "",
+    first_name: str = "",
+    last_name: str = "",
+    workplace: Workplace | None = None,
+    superuser: bool = False,
+) -> User:
+    if role in STAFF_ROLES and municipality is None:
+        raise ValidationError(
+            f"The role {role.value!r} belongs to a jobcenter; give --municipality CODE."
+        )
+    if role == Role.CONTACT_PERSON and workplace is None:
+        raise ValidationError("A job contact person belongs to a workplace; give --p-number.")
+    if User.objects.filter(username=username).exists():
+        raise ValidationError(f"The username {username!r} is taken; choose another.")
+    user = User(
+        username=username,
+        role=role,
+        municipality=municipality if role != Role.EVALUATOR else None,
+        email=email,
+        first_name=first_name,
+        last_name=last_name,
+        is_staff=superuser,
+        is_superuser=superuser,
+        password=make_password(password) if password else make_password(None),
+    )
+    user.full_clean()
+    user.save()
+    if role == Role.CONTACT_PERSON:
+        ContactPerson.objects.create(workplace=workplace, user=user, name=str(user), email=email)
+    return user

@@ -1,0 +1,18 @@
+from django.urls import path
+
+from jobbro.accounts import views
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("log-ind/", views.login, name="login"),
+    path("log-ud/", views.logout, name="logout"),
+    path("adgangskode/", views.password_change, name="password_change"),
+    path("adgangskode/skiftet/", views.password_change_done, name="password_change_done"),
+    path("glemt-adgangskode/", views.password_reset, name="password_reset"),
+    path("glemt-adgangskode/sendt/", views.password_reset_done, name="password_reset_done"),
+    path("nulstil/<uidb64>/<token>/", views.password_reset_confirm, name="password_reset_confirm"),
+    path("nulstil/faerdig/", views.password_reset_complete, name="password_reset_complete"),
+    path("medarbejdere/", views.staff_list, name="staff_list"),
+    path("medarbejdere/<int:user_id>/", views.staff_detail, name="staff_detail"),
+]

@@ -1,0 +1,349 @@
+"""Deterministic, realistic fictional demo data.
+
+One function per kind of thing; each takes the shared ``Demo`` state and adds its
+rows in bulk, so the data grows to national scale (100,000 citizens) in minutes.
+Later features add their own ``seed_*`` function and list it in ``SEEDERS``.
+"""
+
+import random
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
+from faker import Faker
+
+from jobbro.accounts.models import User
+from jobbro.accounts.roles import Role
+from jobbro.citizens.models import Citizen
+from jobbro.companies.industries import COMMON_DB07
+from jobbro.companies.models import Company, CompanyRelation, ContactPerson, Workplace
+from jobbro.lib.cpr import normalize_cpr
+from jobbro.lib.cvr import make_valid_cvr
+from jobbro.municipalities.models import Municipality, PostalArea
+
+DEMO_PASSWORD = "jobbro-demo"
+DEMO_EMAIL_DOMAIN = "demo.jobbro.dk"
+# Aarhus first, then its neighbour Skanderborg (which sends interns to Aarhus companies).
+PREFERRED_MUNICIPALITIES = [751, 746, 101, 461, 851, 621, 657, 791, 169, 330]
+BATCH = 2000
+
+# How many staff of each role a demo jobcenter has.
+STAFF_PLAN = [
+    (Role.CASEWORKER, "sagsbehandler", 3),
+    (Role.CONSULTANT, "konsulent", 2),
+    (Role.MANAGER, "leder", 1),
+    (Role.ADMIN, "admin", 1),
+]
+
+
+@dataclass
+class Demo:
+    seed: int
+    municipalities: list[Municipality]
+    citizens_per_municipality: int
+    today: date
+    rng: random.Random = field(init=False)
+    fake: Faker = field(init=False)
+    password_hash: str = field(init=False)
+    postcodes: dict[int, list[PostalArea]] = field(default_factory=dict)
+    logins: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.rng = random.Random(self.seed)
+        self.fake = Faker("da_DK")
+        self.fake.seed_instance(self.seed)
+        # One hash for every demo user: hashing 100,000 passwords would take hours.
+        self.password_hash = make_password(DEMO_PASSWORD)
+
+
+def slug(text: str) -> str:
+    text = text.lower().removesuffix(" kommune").replace(" ", "-")
+    for danish, ascii_ in (("æ", "ae"), ("ø", "oe"), ("å", "aa")):
+        text = text.replace(danish, ascii_)
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+def choose_municipalities(count: int) -> list[Municipality]:
+    by_code = {m.code: m for m in Municipality.objects.all()}
+    order = [c for c in PREFERRED_MUNICIPALITIES if c in by_code]
+    order += sorted(c for c in by_code if c not in order)
+    return [by_code[c] for c in order[:count]]
+
+
+def random_cpr(rng: random.Random, *, born_from: int = 1962, born_to: int = 2004) -> str:
+    birth = date(born_from, 1, 1) + timedelta(days=rng.randrange((born_to - born_from) * 365))
+    yy = birth.year % 100
+    # The 7th digit with the year gives the century (CPR office's table).
+    seventh = rng.choice("0123") if birth.year < 2000 else rng.choice("4")
+    serial = f"{seventh}{rng.randrange(100):02d}{rng.randrange(10)}"
+    return normalize_cpr(f"{birth:%d%m}{yy:02d}{serial}")
+
+
+def phone(rng: random.Random) -> str:
+    return f"{rng.choice('2345678')}{rng.randrange(10_000_000):07d}"
+
+
+def seed_staff(demo: Demo) -> None:
+    users = []
+    for municipality in demo.municipalities:
+        prefix = slug(municipality.name)
+        for role, word, count in STAFF_PLAN:
+            for n in range(1, count + 1):
+                username = f"{prefix}.{word}" + (str(n) if n > 1 else "")
+                first, last = demo.fake.first_name(), demo.fake.last_name()
+                users.append(
+                    User(
+                        username=username,
+                        role=role,
+                        municipality=municipality,
+                        first_name=first,
+                        last_name=last,
+                        email=f"{username}@{DEMO_EMAIL_DOMAIN}",
+                        title=Role(role).label,
+                        phone=phone(demo.rng),
+                        password=demo.password_hash,
+                    )
+                )
+                if n == 1:
+                    demo.logins.append((username, str(Role(role).label), municipality.name))
+    users.append(
+        User(
+            username="evaluator",
+            role=Role.EVALUATOR,
+            first_name="Eva",
+            last_name="Luator",
+            email=f"evaluator@{DEMO_EMAIL_DOMAIN}",
+            password=demo.password_hash,
+        )
+    )
+    demo.logins.append(("evaluator", str(Role.EVALUATOR.label), "alle kommuner"))
+    User.objects.bulk_create(users, batch_size=BATCH)
+
+
+def seed_postcodes(demo: Demo) -> None:
+    codes = [m.code for m in demo.municipalities]
+    for area in PostalArea.objects.filter(municipality_id__in=codes).order_by("postcode"):
+        # PO-box and company codes (below 1000 and named after a firm) are no home address.
+        if int(area.postcode) >= 1000:
+            demo.postcodes.setdefault(area.municipality_id, []).append(area)
+
+
+def unique_cvrs(rng: random.Random, count: int) -> list[str]:
+    cvrs: set[str] = set()
+    while len(cvrs) < count:
+        cvr = make_valid_cvr(rng.randrange(1_000_000, 10_000_000))
+        if cvr:
+            cvrs.add(cvr)
+    return sorted(cvrs, key=lambda _: rng.random())
+
+
+def employee_count(rng: random.Random) -> Decimal:
+    # Most Danish companies are small; a few are large (1 to 500 employees).
+    value = min(500.0, max(1.0, rng.lognormvariate(2.3, 1.1)))
+    return Decimal(str(round(value * 2) / 2))
+
+
+def seed_companies(demo: Demo) -> None:
+    per_municipality = max(12, demo.citizens_per_municipality // 3)
+    total = per_municipality * len(demo.municipalities)
+    cvrs = iter(unique_cvrs(demo.rng, total))
+    industries = list(COMMON_DB07.items())
+    p_counter = 1_000_000_000 + demo.rng.randrange(1_000_000)
+    companies, relations, workplaces = [], [], []
+    for municipality in demo.municipalities:
+        areas = demo.postcodes[municipality.code]
+        for _ in range(per_municipality):
+            code, text = demo.rng.choice(industries)
+            area = demo.rng.choice(areas)
+            company = Company(
+                cvr=next(cvrs),
+                name=demo.fake.company(),
+                industry_code=code,
+                industry_text=text,
+                address=demo.fake.street_address(),
+                postcode=area.postcode,
+                city=area.town,
+                phone=phone(demo.rng),
+                email=f"kontakt@{slug(demo.fake.last_name())}.{DEMO_EMAIL_DOMAIN}",
+            )
+            companies.append(company)
+            relations.append(
+                CompanyRelation(
+                    company=company,
+                    municipality=municipality,
+                    since=demo.today - timedelta(days=demo.rng.randrange(30, 2000)),
+                )
+            )
+            employees = employee_count(demo.rng)
+            sites = 1 if employees < 50 else demo.rng.randint(2, 4)
+            for n in range(sites):
+                site_area = area if n == 0 else demo.rng.choice(areas)
+                p_counter += demo.rng.randrange(1, 5000)
+                workplaces.append(
+                    Workplace(
+                        company=company,
+                        p_number=str(p_counter),
+                        name=company.name if n == 0 else f"{company.name}, {site_area.town}",
+                        address=company.address if n == 0 else demo.fake.street_address(),
+                        postcode=site_area.postcode,
+                        city=site_area.town,
+                        ordinary_employees=(employees / sites).quantize(Decimal("0.1")),
+                        employees_stated_on=demo.today
+                        - timedelta(days=demo.rng.randrange(10, 200)),
+                        weekly_hours=Decimal("37"),
+                        worker_rep_statement_on=demo.today
+                        - timedelta(days=demo.rng.randrange(10, 400))
+                        if employees >= 10
+                        else None,
+                        other_schemes_count=demo.rng.choice([0, 0, 0, 1]),
+                    )
+                )
+    Company.objects.bulk_create(companies, batch_size=BATCH)
+    CompanyRelation.objects.bulk_create(relations, batch_size=BATCH)
+    Workplace.objects.bulk_create(workplaces, batch_size=BATCH)
+
+
+def seed_contact_persons(demo: Demo) -> None:
+    people = []
+    for workplace in Workplace.objects.order_by("id").iterator(chunk_size=BATCH):
+        for _ in range(1 if workplace.ordinary_employees < 20 else 2):
+            name = demo.fake.name()
+            people.append(
+                ContactPerson(
+                    workplace=workplace,
+                    name=name,
+                    title=demo.rng.choice(
+                        ["Butikschef", "Værkfører", "Teamleder", "Souschef", "Afdelingsleder"]
+                    ),
+                    email=f"{slug(name).replace('-', '.')}@{DEMO_EMAIL_DOMAIN}",
+                    phone=phone(demo.rng),
+                )
+            )
+    ContactPerson.objects.bulk_create(people, batch_size=BATCH)
+    # Every demo municipality gets a job contact person who can sign in.
+    first = ContactPerson.objects.order_by("id").select_related("workplace").first()
+    if first is not None:
+        user = User.objects.create(
+            username="jobkontaktperson",
+            role=Role.CONTACT_PERSON,
+            first_name=first.name.split(" ")[0],
+            last_name=" ".join(first.name.split(" ")[1:]),
+            email=first.email,
+            password=demo.password_hash,
+        )
+        first.user = user
+        first.save(update_fields=["user"])
+        demo.logins.append((user.username, str(Role.CONTACT_PERSON.label), first.workplace.name))
+
+
+GOALS = [
+    "Lager og logistik",
+    "Butik og salg",
+    "Rengøring",
+    "Køkken og kantine",
+    "Pleje og omsorg",
+    "Administration og kontor",
+    "Håndværk og byggeri",
+    "Transport og chauffør",
+    "Grønne områder",
+    "IT-support",
+]
+
+
+def seed_citizens(demo: Demo) -> None:
+    citizens = []
+    for municipality in demo.municipalities:
+        areas = demo.postcodes[municipality.code]
+        seen: set[str] = set()
+        while len(seen) < demo.citizens_per_municipality:
+            cpr = random_cpr(demo.rng)
+            if cpr in seen:
+                continue
+            seen.add(cpr)
+            female = int(cpr[-1]) % 2 == 0
+            first = demo.fake.first_name_female() if female else demo.fake.first_name_male()
+            last = demo.fake.last_name()
+            area = demo.rng.choice(areas)
+            citizens.append(
+                Citizen(
+                    municipality=municipality,
+                    cpr=cpr,
+                    first_name=first,
+                    last_name=last,
+                    phone=phone(demo.rng),
+                    email=f"{slug(first)}.{slug(last)}{demo.rng.randrange(100)}@{DEMO_EMAIL_DOMAIN}",
+                    address=demo.fake.street_address(),
+                    postcode=area.postcode,
+                    city=area.town,
+                    unemployed_since=demo.today - timedelta(days=demo.rng.randrange(60, 900)),
+                    job_goals=demo.rng.choice(GOALS),
+                )
+            )
+    Citizen.objects.bulk_create(citizens, batch_size=BATCH)
+    first = Citizen.objects.filter(municipality=demo.municipalities[0]).order_by("id").first()
+    if first is not None:
+        user = User.objects.create(
+            username="borger",
+            role=Role.CITIZEN,
+            first_name=first.first_name,
+            last_name=first.last_name,
+            email=first.email,
+            password=demo.password_hash,
+        )
+        first.user = user
+        first.save(update_fields=["user"])
+        demo.logins.append((user.username, str(Role.CITIZEN.label), first.full_name))
+
+
+SEEDERS: list[Callable[[Demo], None]] = [
+    seed_staff,
+    seed_postcodes,
+    seed_companies,
+    seed_contact_persons,
+    seed_citizens,
+]
+
+
+@transaction.atomic
+def seed_demo(
+    *, seed: int = 1, municipalities: int = 2, citizens: int = 60, today: date | None = None
+) -> Demo:
+    demo = Demo(
+        seed=seed,
+        municipalities=choose_municipalities(municipalities),
+        citizens_per_municipality=citizens,
+        today=today or date.today(),
+    )
+    for seeder in SEEDERS:
+        seeder(demo)
+    return demo
+
+
+def _login_context(user: User) -> str:
+    if user.municipality:
+        return user.municipality.name
+    if user.role == Role.CONTACT_PERSON and hasattr(user, "contact_person"):
+        return user.contact_person.workplace.name
+    if user.role == Role.CITIZEN and hasattr(user, "citizen"):
+        return f"{user.citizen.full_name}, {user.citizen.municipality.name}"
+    return "alle kommuner (kun samlede tal)"
+
+
+def demo_logins() -> list[tuple[str, str, str]]:
+    """The first demo user of each role, for printing after `make run`."""
+    rows = []
+    seen: set[tuple[str, int | None]] = set()
+    users = User.objects.filter(email__endswith=DEMO_EMAIL_DOMAIN).select_related(
+        "municipality", "contact_person__workplace", "citizen__municipality"
+    )
+    for user in users.order_by("id"):
+        key = (user.role, user.municipality_id)
+        if key in seen:
+            continue
+        seen.add(key)
+        rows.append((user.username, user.get_role_display(), _login_context(user)))
+    return rows

@@ -1,0 +1,24 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from jobbro import views
+
+admin.site.site_header = "Jobbro – drift"
+admin.site.site_title = "Jobbro"
+
+
+def _only_operations_admins(request) -> bool:
+    # Django's admin is not tenant-scoped, so it is for a superuser in the admin role
+    # (operations), never for ordinary municipal staff.
+    user = request.user
+    return user.is_active and user.is_superuser and user.role == "admin"
+
+
+admin.site.has_permission = _only_operations_admins
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("sprog/", views.set_language, name="set_language"),
+    path("", include("jobbro.accounts.urls")),
+    path("drift/", admin.site.urls),
+]

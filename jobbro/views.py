@@ -1,0 +1,44 @@
+"""The landing page: each role's worklist."""
+
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+from django.views.i18n import set_language as django_set_language
+
+from jobbro.access import public, require, scope
+from jobbro.accounts.models import User
+from jobbro.accounts.roles import Role
+
+set_language = public(django_set_language)
+
+
+def _staff_figures(request: HttpRequest) -> dict:
+    counts = (
+        scope(request.user, User.objects.staff().filter(is_active=True))
+        .values("role")
+        .annotate(count=Count("id"))
+        .order_by("role")
+    )
+    labels = dict(Role.choices)
+    return {"staff_by_role": [{"label": labels[c["role"]], "count": c["count"]} for c in counts]}
+
+
+def _programme_figures(request: HttpRequest) -> dict:
+    running = User.objects.staff().values("municipality_id").distinct().count()
+    return {"municipalities_running": running}
+
+
+ROLE_CONTEXT = {
+    Role.MANAGER: _staff_figures,
+    Role.ADMIN: _staff_figures,
+    Role.EVALUATOR: _programme_figures,
+}
+
+
+@require_GET
+@require("home.view")
+def home(request: HttpRequest) -> HttpResponse:
+    role = request.user.role
+    context = ROLE_CONTEXT[role](request) if role in ROLE_CONTEXT else {}
+    return render(request, f"home/{role}.html", context)

@@ -1,0 +1,102 @@
+"""Shared personas: who is who in the tests.
+
+Municipality A is Aarhus (751), B is Skanderborg (746). Everybody in B is an
+outsider to A's data and must see nothing of it.
+"""
+
+import pytest
+from django.test import Client
+
+from jobbro.municipalities.data import load_reference_data
+from jobbro.municipalities.models import Municipality, PostalArea
+from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(request):
+    """Transactional tests flush every table, the municipalities with them: reload."""
+    if {"transactional_db", "live_server"} & set(request.fixturenames) or (
+        (marker := request.node.get_closest_marker("django_db"))
+        and marker.kwargs.get("transaction")
+    ):
+        request.getfixturevalue("transactional_db")
+        load_reference_data(Municipality, PostalArea)
+
+
+@pytest.fixture
+def municipality_a(db):
+    return factories.municipality(751)
+
+
+@pytest.fixture
+def municipality_b(db):
+    return factories.municipality(746)
+
+
+@pytest.fixture
+def caseworker(municipality_a):
+    return factories.user("caseworker", municipality_a, username="cw.a")
+
+
+@pytest.fixture
+def consultant(municipality_a):
+    return factories.user("consultant", municipality_a, username="vk.a")
+
+
+@pytest.fixture
+def manager(municipality_a):
+    return factories.user("manager", municipality_a, username="leder.a")
+
+
+@pytest.fixture
+def admin_user(municipality_a):
+    return factories.user("admin", municipality_a, username="admin.a")
+
+
+@pytest.fixture
+def evaluator(db):
+    return factories.user("evaluator", None, username="evaluator")
+
+
+@pytest.fixture
+def contact_person_user(db):
+    workplace = factories.workplace()
+    return factories.contact_person_user(workplace, username="jkp")
+
+
+@pytest.fixture
+def citizen_user(municipality_a):
+    citizen = factories.citizen(municipality_a)
+    return factories.citizen_user(citizen, username="borger")
+
+
+@pytest.fixture
+def outsider(municipality_b):
+    """A caseworker in municipality B."""
+    return factories.user("caseworker", municipality_b, username="cw.b")
+
+
+@pytest.fixture
+def personas(
+    caseworker, consultant, manager, admin_user, evaluator, contact_person_user, citizen_user
+):
+    return {
+        "caseworker": caseworker,
+        "consultant": consultant,
+        "manager": manager,
+        "admin": admin_user,
+        "evaluator": evaluator,
+        "contact_person": contact_person_user,
+        "citizen": citizen_user,
+    }
+
+
+def login(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def client_for():
+    return login

@@ -1,0 +1,79 @@
+"""Small builders for test data: explicit, no magic, valid by default."""
+
+import itertools
+from datetime import date
+from decimal import Decimal
+
+from jobbro.accounts.models import User
+from jobbro.citizens.models import Citizen
+from jobbro.companies.models import Company, CompanyRelation, ContactPerson, Workplace
+from jobbro.lib.cvr import make_valid_cvr
+from jobbro.municipalities.models import Municipality
+
+_counter = itertools.count(1)
+PASSWORD = "correct-horse-battery"
+
+
+def municipality(code: int) -> Municipality:
+    return Municipality.objects.get(code=code)
+
+
+def user(role: str, municipality: Municipality | None, **fields) -> User:
+    n = next(_counter)
+    fields.setdefault("username", f"{role}{n}")
+    fields.setdefault("first_name", role.title())
+    fields.setdefault("last_name", f"Test{n}")
+    fields.setdefault("email", f"{fields['username']}@example.org")
+    person = User(role=role, municipality=municipality, **fields)
+    person.set_password(PASSWORD)
+    person.save()
+    return person
+
+
+def cvr() -> str:
+    seed = 3_000_000 + next(_counter) * 17
+    while (value := make_valid_cvr(seed)) is None:
+        seed += 1
+    return value
+
+
+def company(*, municipality: Municipality | None = None, **fields) -> Company:
+    fields.setdefault("cvr", cvr())
+    fields.setdefault("name", f"Testfirma {next(_counter)} ApS")
+    fields.setdefault("industry_code", "471120")
+    fields.setdefault("industry_text", "Supermarkeder")
+    fields.setdefault("postcode", "8000")
+    item = Company.objects.create(**fields)
+    if municipality is not None:
+        CompanyRelation.objects.create(company=item, municipality=municipality)
+    return item
+
+
+def workplace(owner: Company | None = None, **fields) -> Workplace:
+    fields.setdefault("p_number", str(1_100_000_000 + next(_counter)))
+    fields.setdefault("name", "Hovedafdelingen")
+    fields.setdefault("postcode", "8000")
+    fields.setdefault("ordinary_employees", Decimal("12"))
+    return Workplace.objects.create(company=owner or company(), **fields)
+
+
+def contact_person_user(place: Workplace, **fields) -> User:
+    person = user("contact_person", None, **fields)
+    ContactPerson.objects.create(workplace=place, user=person, name=str(person))
+    return person
+
+
+def citizen(municipality: Municipality, **fields) -> Citizen:
+    n = next(_counter)
+    fields.setdefault("cpr", f"0101{80 + n % 20:02d}{1000 + n:04d}"[:10])
+    fields.setdefault("first_name", "Karen")
+    fields.setdefault("last_name", f"Jensen{n}")
+    fields.setdefault("unemployed_since", date(2026, 1, 5))
+    return Citizen.objects.create(municipality=municipality, **fields)
+
+
+def citizen_user(person: Citizen, **fields) -> User:
+    account = user("citizen", None, **fields)
+    person.user = account
+    person.save(update_fields=["user"])
+    return account

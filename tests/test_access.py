@@ -1,0 +1,132 @@
+"""The one access door: every URL has a rule, rules hold for every role, and no
+municipality sees another's objects."""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from jobbro.access import PUBLIC, RULES, can, get_for_user, scope
+from jobbro.accounts.models import AccessLog, User
+from jobbro.accounts.roles import Role
+from tests import factories
+
+
+def walk(patterns, prefix=""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            # Django's admin guards itself (see test_admin_site_is_for_operations_only).
+            if pattern.namespace == "admin":
+                continue
+            yield from walk(pattern.url_patterns, prefix + str(pattern.pattern))
+        elif isinstance(pattern, URLPattern):
+            yield prefix + str(pattern.pattern), pattern
+
+
+ALL_PATTERNS = list(walk(get_resolver().url_patterns))
+
+
+def test_every_url_pattern_has_an_explicit_access_rule():
+    missing = [
+        route
+        for route, pattern in ALL_PATTERNS
+        if getattr(pattern.callback, "access_rule", None) not in {PUBLIC, *RULES}
+    ]
+    assert not missing, f"views without @require/@public: {missing}"
+
+
+def _parameterless(pattern_list):
+    return [
+        (route, pattern)
+        for route, pattern in pattern_list
+        if not pattern.pattern.converters
+        and getattr(pattern.callback, "access_rule", PUBLIC) != PUBLIC
+    ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("route", [r for r, _p in _parameterless(ALL_PATTERNS)])
+def test_anonymous_users_are_sent_to_login(client, route):
+    response = client.get("/" + route)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:login"))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", [r.value for r in Role])
+def test_each_role_gets_exactly_what_the_table_allows(role, personas, client_for):
+    client = client_for(personas[role])
+    for route, pattern in _parameterless(ALL_PATTERNS):
+        allowed = role in RULES[pattern.callback.access_rule]
+        status = client.get("/" + route).status_code
+        if allowed:
+            assert status != 403, f"{role} refused at /{route}"
+        else:
+            assert status == 403, f"{role} let in at /{route} ({status})"
+
+
+# Detail pages of tenant objects: (url name, role that may open it, builder of
+# an object in municipality B). Every feature adds its detail views here.
+TENANT_DETAIL_VIEWS = [
+    ("accounts:staff_detail", "manager", lambda b: factories.user("caseworker", b)),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("url_name", "role", "build"), TENANT_DETAIL_VIEWS)
+def test_other_municipalities_objects_are_404(
+    url_name, role, build, personas, municipality_b, client_for
+):
+    other = build(municipality_b)
+    response = client_for(personas[role]).get(reverse(url_name, args=[other.pk]))
+    assert response.status_code == 404
+
+
+def test_every_action_in_the_table_names_known_roles():
+    for action, roles in RULES.items():
+        assert roles <= set(Role), action
+
+
+@pytest.mark.django_db
+def test_scope_limits_staff_to_their_municipality(manager, outsider, caseworker):
+    visible = scope(manager, User.objects.staff())
+    assert caseworker in visible
+    assert outsider not in visible
+
+
+@pytest.mark.django_db
+def test_scope_gives_roles_without_a_rule_nothing(evaluator, contact_person_user, caseworker):
+    assert not scope(evaluator, User.objects.all()).exists()
+    assert not scope(contact_person_user, User.objects.all()).exists()
+
+
+@pytest.mark.django_db
+def test_inactive_users_may_do_nothing(caseworker):
+    caseworker.is_active = False
+    assert not can(caseworker, "home.view")
+
+
+@pytest.mark.django_db
+def test_get_for_user_logs_the_read(manager, caseworker):
+    get_for_user(manager, User.objects.staff(), "staff.view", pk=caseworker.pk)
+    entry = AccessLog.objects.get()
+    assert (entry.username, entry.action, entry.object_id) == (
+        manager.username,
+        "read",
+        str(caseworker.pk),
+    )
+    assert entry.municipality_id == manager.municipality_id
+
+
+@pytest.mark.django_db
+def test_admin_site_is_for_operations_only(admin_user, client_for):
+    response = client_for(admin_user).get("/drift/")
+    assert response.status_code == 302  # a municipal admin is not an operations superuser
+    admin_user.is_superuser = admin_user.is_staff = True
+    admin_user.save()
+    assert client_for(admin_user).get("/drift/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_caseworker_cannot_reach_the_admin_site(caseworker, client_for):
+    caseworker.is_staff = caseworker.is_superuser = True  # even if wrongly flagged
+    caseworker.save()
+    assert client_for(caseworker).get("/drift/").status_code == 302

@@ -1,0 +1,84 @@
+"""`jobbro seed-demo`: deterministic, realistic, valid fictional data."""
+
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from jobbro.accounts.models import User
+from jobbro.accounts.roles import Role
+from jobbro.citizens.models import Citizen
+from jobbro.companies.models import Company, ContactPerson, Workplace
+from jobbro.demo.seed import DEMO_PASSWORD, seed_demo
+from jobbro.lib.cpr import normalize_cpr
+from jobbro.lib.cvr import is_valid_cvr
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot() -> tuple:
+    return (
+        list(Citizen.objects.order_by("cpr").values_list("cpr", "first_name", "last_name")),
+        list(Company.objects.order_by("cvr").values_list("cvr", "name", "industry_code")),
+        list(User.objects.order_by("username").values_list("username", "role")),
+    )
+
+
+def test_same_seed_gives_the_same_data():
+    seed_demo(seed=7, municipalities=1, citizens=15)
+    first = snapshot()
+    for model in (ContactPerson, Workplace, Citizen, Company, User):
+        model.objects.all().delete()
+    seed_demo(seed=7, municipalities=1, citizens=15)
+    assert snapshot() == first
+
+
+def test_numbers_are_valid():
+    seed_demo(seed=3, municipalities=2, citizens=30)
+    assert Citizen.objects.count() == 60
+    for cpr in Citizen.objects.values_list("cpr", flat=True):
+        assert normalize_cpr(cpr) == cpr
+    for cvr in Company.objects.values_list("cvr", flat=True):
+        assert is_valid_cvr(cvr)
+    assert all(len(p) == 10 for p in Workplace.objects.values_list("p_number", flat=True))
+    assert all(len(c) == 6 for c in Company.objects.values_list("industry_code", flat=True))
+
+
+def test_every_role_exists_and_staff_exist_in_each_municipality():
+    seed_demo(seed=1, municipalities=2, citizens=10)
+    assert set(User.objects.values_list("role", flat=True)) == {r.value for r in Role}
+    for code in (751, 746):
+        roles = set(User.objects.filter(municipality_id=code).values_list("role", flat=True))
+        assert roles == {"caseworker", "consultant", "manager", "admin"}
+    assert User.objects.get(username="aarhus.sagsbehandler").check_password(DEMO_PASSWORD)
+
+
+def test_citizens_live_in_their_municipality():
+    seed_demo(seed=1, municipalities=1, citizens=20)
+    from jobbro.municipalities.models import PostalArea
+
+    for citizen in Citizen.objects.all():
+        assert PostalArea.objects.filter(
+            postcode=citizen.postcode, municipality_id=citizen.municipality_id
+        ).exists()
+
+
+def test_if_empty_leaves_existing_data_alone_and_prints_logins():
+    seed_demo(seed=1, municipalities=1, citizens=5)
+    before = User.objects.count()
+    out = io.StringIO()
+    call_command("seed-demo", "--if-empty", stdout=out)
+    assert User.objects.count() == before
+    assert "aarhus.sagsbehandler" in out.getvalue()
+    assert f"password for all: {DEMO_PASSWORD}" in out.getvalue()
+
+
+def test_it_refuses_to_seed_twice_without_if_empty():
+    seed_demo(seed=1, municipalities=1, citizens=5)
+    with pytest.raises(CommandError, match="already has users"):
+        call_command("seed-demo", stdout=io.StringIO())
+
+
+def test_it_refuses_absurd_sizes():
+    with pytest.raises(CommandError, match="between 1 and 98"):
+        call_command("seed-demo", "--municipalities", "0", stdout=io.StringIO())
