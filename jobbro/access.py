@@ -36,6 +36,10 @@ RULES: dict[str, frozenset[Role]] = {
     "staff.view": _MANAGEMENT,
     "accesslog.view": _MANAGEMENT,
     "stats.view": frozenset({Role.EVALUATOR, Role.MANAGER}),
+    "apitoken.list": STAFF_ROLES | {Role.EVALUATOR},
+    "apitoken.revoke": STAFF_ROLES | {Role.EVALUATOR},
+    "api.me": ALL_ROLES,
+    "reference.read": ALL_ROLES,
 }
 
 # Per-model visibility for roles that are not municipal staff:
@@ -45,7 +49,7 @@ SCOPES: dict[tuple[str, Role], Scope] = {}
 
 # Not tenant data as such, but carried with a municipality and scoped like it:
 # staff see the users of their own jobcenter.
-MUNICIPALITY_SCOPED: set[str] = {"accounts.User"}
+MUNICIPALITY_SCOPED: set[str] = {"accounts.User", "api.ApiToken"}
 
 # Shared reference data (companies, postal codes) is readable by all staff.
 SHARED_MODELS: set[str] = {"municipalities.Municipality", "municipalities.PostalArea"}
@@ -80,6 +84,23 @@ def require(action: str) -> Callable[[V], V]:
                 return redirect_to_login(request.get_full_path())
             check(request.user, action)
             return view(request, *args, **kwargs)
+
+        wrapper.access_rule = action  # type: ignore[attr-defined]
+        return wrapper  # type: ignore[return-value]
+
+    return decorator
+
+
+def allows(action: str) -> Callable[[V], V]:
+    """API operation decorator: the token's user must have a role allowed the action."""
+    if action not in RULES:
+        raise ImproperlyConfigured(f"Unknown access action {action!r}; add it to RULES.")
+
+    def decorator(func: V) -> V:
+        @wraps(func)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+            check(request.auth, action)
+            return func(request, *args, **kwargs)
 
         wrapper.access_rule = action  # type: ignore[attr-defined]
         return wrapper  # type: ignore[return-value]

@@ -19,6 +19,8 @@ class LanguageMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
         language = chosen if chosen in self.available else settings.LANGUAGE_CODE
+        if request.path_info.startswith("/api/"):
+            language = "en"  # the API speaks English to other systems
         translation.activate(language)
         request.LANGUAGE_CODE = language
         response = self.get_response(request)

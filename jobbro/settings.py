@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "jobbro.accounts",
     "jobbro.companies",
     "jobbro.citizens",
+    "jobbro.api",
     "jobbro.demo",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -62,6 +63,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "ninja",  # serves the API docs' Swagger UI from our own static files, not a CDN
 ]
 
 MIDDLEWARE = [

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from jobbro import views
+from jobbro.api.api import api
 
 admin.site.site_header = "Jobbro – drift"
 admin.site.site_title = "Jobbro"
@@ -20,5 +21,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("sprog/", views.set_language, name="set_language"),
     path("", include("jobbro.accounts.urls")),
+    path("api/v1/", api.urls),
+    path("", include("jobbro.api.urls")),
     path("drift/", admin.site.urls),
 ]

@@ -1,0 +1,54 @@
+"""The JSON API at /api/v1/: thin, strict schemas, the same access door and services
+as the web UI. OpenAPI at /api/v1/openapi.json, docs at /api/v1/docs."""
+
+from django.http import HttpRequest
+from ninja import NinjaAPI, Query
+from ninja.security import HttpBearer
+
+from jobbro.access import allows
+from jobbro.api.errors import install_error_handlers
+from jobbro.api.pagination import PageParams, paginate
+from jobbro.api.schemas import ERRORS, Me, MunicipalityPage
+from jobbro.api.services import token_authenticate
+from jobbro.municipalities.models import Municipality
+
+
+class BearerToken(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str):
+        return token_authenticate(token)
+
+
+api = NinjaAPI(
+    title="Jobbro API",
+    version="1",
+    description=(
+        "Case management for Danish jobcenters. Authenticate with a personal token: "
+        "`Authorization: Bearer <token>` (create one with `jobbro create-token USERNAME`). "
+        "Errors have one shape: "
+        '`{"error": {"code": "...", "message": "...", "fields": {"field": ["..."]}}}`.'
+    ),
+    auth=BearerToken(),
+    urls_namespace="api",
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+)
+install_error_handlers(api)
+
+
+@api.get("/me", response={200: Me, **ERRORS}, tags=["accounts"])
+@allows("api.me")
+def me(request: HttpRequest):
+    user = request.auth
+    return {
+        "id": user.pk,
+        "username": user.username,
+        "role": user.role,
+        "municipality": user.municipality_id,
+        "name": user.get_full_name(),
+    }
+
+
+@api.get("/municipalities", response={200: MunicipalityPage, **ERRORS}, tags=["reference"])
+@allows("reference.read")
+def municipalities(request: HttpRequest, page: Query[PageParams]):
+    return paginate(Municipality.objects.order_by("code"), page)
