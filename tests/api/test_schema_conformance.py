@@ -1,0 +1,29 @@
+"""schemathesis generates requests from the OpenAPI schema: no 500s, and every
+response matches the schema (status codes, content types, bodies)."""
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+
+from jobbro.api.services import token_create
+from jobbro.wsgi import application
+
+schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
+
+
+@pytest.fixture
+def token(manager):
+    _token, plain = token_create(user=manager, name="schemathesis")
+    return plain
+
+
+@pytest.mark.django_db
+@schema.parametrize()
+@settings(
+    max_examples=20,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+def test_api_conforms_to_its_schema(case, token):
+    case.call_and_validate(headers={"Authorization": f"Bearer {token}"})
