@@ -38,6 +38,8 @@ RULES: dict[str, frozenset[Role]] = {
     "stats.view": frozenset({Role.EVALUATOR, Role.MANAGER}),
     "apitoken.list": STAFF_ROLES | {Role.EVALUATOR},
     "apitoken.revoke": STAFF_ROLES | {Role.EVALUATOR},
+    "transfer.import": _MANAGEMENT,
+    "transfer.export": _MANAGEMENT,
     "api.me": ALL_ROLES,
     "reference.read": ALL_ROLES,
 }
@@ -175,14 +177,23 @@ def log_access(
     criteria: dict | None = None,
     purpose: str = "",
     citizen_ids: Iterable[int] = (),
+    municipality_id: int | None = None,
+    actor: str = "",
 ) -> None:
-    """Write the access log: one row per touched citizen (or one row for the act)."""
-    municipality_id = getattr(obj, "municipality_id", None) or user.municipality_id
+    """Write the access log: one row per touched citizen (or one row for the act).
+
+    ``user`` is None for work done from the command line; ``actor`` names it then.
+    """
+    municipality_id = (
+        municipality_id
+        or getattr(obj, "municipality_id", None)
+        or getattr(user, "municipality_id", None)
+    )
     base = {
         "municipality_id": municipality_id,
         "user": user,
-        "username": user.get_username(),
-        "role": user.role,
+        "username": user.get_username() if user is not None else actor,
+        "role": user.role if user is not None else "",
         "action": action,
         "object_type": object_type or (label(type(obj)) if obj is not None else ""),
         "object_id": str(obj.pk) if obj is not None else "",
@@ -190,4 +201,6 @@ def log_access(
         "criteria": criteria or {},
     }
     ids = list(citizen_ids) or [citizen_id_of(obj) if obj is not None else None]
-    AccessLog.objects.bulk_create([AccessLog(citizen_id=cid, **base) for cid in ids])
+    AccessLog.objects.bulk_create(
+        [AccessLog(citizen_id=cid, **base) for cid in ids], batch_size=2000
+    )

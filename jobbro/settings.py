@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "jobbro.companies",
     "jobbro.citizens",
     "jobbro.api",
+    "jobbro.transfer",
     "jobbro.demo",
     "django.contrib.admin",
     "django.contrib.auth",

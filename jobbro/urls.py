@@ -23,5 +23,6 @@ urlpatterns = [
     path("", include("jobbro.accounts.urls")),
     path("api/v1/", api.urls),
     path("", include("jobbro.api.urls")),
+    path("", include("jobbro.transfer.urls")),
     path("drift/", admin.site.urls),
 ]

@@ -8,6 +8,7 @@ from jobbro.access import can
 NAV_ITEMS = [
     (_("Forside"), "home", "home.view"),
     (_("Medarbejdere"), "accounts:staff_list", "staff.list"),
+    (_("Import og eksport"), "transfer:import", "transfer.import"),
 ]
 
 
