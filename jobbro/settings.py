@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "jobbro.citizens",
     "jobbro.api",
     "jobbro.transfer",
+    "jobbro.portal",
     "jobbro.demo",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -142,6 +143,16 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Jobbro <noreply@jobbro.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Portals: job contact persons and citizens sign in with an emailed one-time link.
+SIGNIN_LINK_MINUTES = env_int("SIGNIN_LINK_MINUTES", 30, minimum=5)
+SIGNIN_RATE_PER_EMAIL = env_int("SIGNIN_RATE_PER_EMAIL", 3, minimum=1)
+SIGNIN_RATE_PER_IP = env_int("SIGNIN_RATE_PER_IP", 20, minimum=1)
+SIGNIN_RATE_WINDOW_MINUTES = env_int("SIGNIN_RATE_WINDOW_MINUTES", 15, minimum=1)
+PORTAL_SESSION_DAYS = env_int("PORTAL_SESSION_DAYS", 14, minimum=1)
+CITIZEN_IDENTITY_PROVIDER = env_str(
+    "CITIZEN_IDENTITY_PROVIDER", "jobbro.portal.identity.EmailLinkProvider"
+)
 
 # Datatilsynet's guidance: keep the access log, then delete it deliberately.
 ACCESS_LOG_RETENTION_DAYS = env_int("ACCESS_LOG_RETENTION_DAYS", 5 * 365, minimum=30)

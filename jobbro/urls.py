@@ -24,5 +24,6 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("", include("jobbro.api.urls")),
     path("", include("jobbro.transfer.urls")),
+    path("", include("jobbro.portal.urls")),
     path("drift/", admin.site.urls),
 ]
