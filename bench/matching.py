@@ -100,9 +100,11 @@ print(
 )
 print(f"index build: {built_index * 1000:.0f} ms")
 print(
-    f"engine, top 20, {RUNS} citizens: p50 {p(engine, 0.5):.1f} ms, p95 {p(engine, 0.95):.1f} ms, max {engine[-1]:.1f} ms"
+    f"engine, top 20, {RUNS} citizens: p50 {p(engine, 0.5):.1f} ms, "
+    f"p95 {p(engine, 0.95):.1f} ms, max {engine[-1]:.1f} ms"
 )
 print(
-    f"baseline Python loop, {BASELINE_RUNS} citizens: p50 {p(baseline, 0.5):.0f} ms, p95 {p(baseline, 0.95):.0f} ms"
+    f"baseline Python loop, {BASELINE_RUNS} citizens: p50 {p(baseline, 0.5):.0f} ms, "
+    f"p95 {p(baseline, 0.95):.0f} ms"
 )
 print(f"speed-up at p50: {statistics.median(baseline) / statistics.median(engine):.0f}x")
