@@ -51,7 +51,7 @@ SCOPES: dict[tuple[str, Role], Scope] = {}
 
 # Not tenant data as such, but carried with a municipality and scoped like it:
 # staff see the users of their own jobcenter.
-MUNICIPALITY_SCOPED: set[str] = {"accounts.User", "api.ApiToken"}
+MUNICIPALITY_SCOPED: set[str] = {"accounts.User", "api.ApiToken", "accounts.AccessLog"}
 
 # Shared reference data (companies, postal codes) is readable by all staff.
 SHARED_MODELS: set[str] = {"municipalities.Municipality", "municipalities.PostalArea"}

@@ -15,4 +15,5 @@ urlpatterns = [
     path("nulstil/faerdig/", views.password_reset_complete, name="password_reset_complete"),
     path("medarbejdere/", views.staff_list, name="staff_list"),
     path("medarbejdere/<int:user_id>/", views.staff_detail, name="staff_detail"),
+    path("adgangslog/", views.access_log, name="access_log"),
 ]

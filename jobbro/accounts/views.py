@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -7,12 +8,13 @@ from django.views.decorators.http import require_GET, require_POST
 
 from jobbro.access import get_for_user, public, require, scope
 from jobbro.accounts.forms import (
+    AccessLogFilterForm,
     JobbroPasswordChangeForm,
     JobbroPasswordResetForm,
     JobbroSetPasswordForm,
     LoginForm,
 )
-from jobbro.accounts.models import User
+from jobbro.accounts.models import AccessLog, User
 
 login = public(
     auth_views.LoginView.as_view(
@@ -75,3 +77,30 @@ def staff_list(request: HttpRequest) -> HttpResponse:
 def staff_detail(request: HttpRequest, user_id: int) -> HttpResponse:
     person = get_for_user(request.user, User.objects.staff(), "staff.view", pk=user_id)
     return render(request, "accounts/staff_detail.html", {"person": person})
+
+
+ACCESS_LOG_PAGE_SIZE = 100
+
+
+@require_GET
+@require("accesslog.view")
+def access_log(request: HttpRequest) -> HttpResponse:
+    form = AccessLogFilterForm(request.GET or None)
+    entries = scope(request.user, AccessLog.objects.all())
+    if form.is_valid():
+        entries = form.filter(entries)
+    page = Paginator(entries.order_by("-at", "-id"), ACCESS_LOG_PAGE_SIZE).get_page(
+        request.GET.get("side")
+    )
+    query = request.GET.copy()
+    query.pop("side", None)
+    return render(
+        request,
+        "accounts/access_log.html",
+        {
+            "page": page,
+            "form": form,
+            "query": query.urlencode(),
+            "retention_days": settings.ACCESS_LOG_RETENTION_DAYS,
+        },
+    )
