@@ -38,6 +38,7 @@ RULES: dict[str, frozenset[Role]] = {
     "stats.view": frozenset({Role.EVALUATOR, Role.MANAGER}),
     "apitoken.list": STAFF_ROLES | {Role.EVALUATOR},
     "apitoken.revoke": STAFF_ROLES | {Role.EVALUATOR},
+    "followup.template.edit": _MANAGEMENT,
     "transfer.import": _MANAGEMENT,
     "transfer.export": _MANAGEMENT,
     "api.me": ALL_ROLES,

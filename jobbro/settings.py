@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "jobbro.companies",
     "jobbro.citizens",
     "jobbro.api",
+    "jobbro.placements",
     "jobbro.matching",
     "jobbro.transfer",
     "jobbro.portal",

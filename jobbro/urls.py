@@ -25,5 +25,6 @@ urlpatterns = [
     path("", include("jobbro.api.urls")),
     path("", include("jobbro.transfer.urls")),
     path("", include("jobbro.portal.urls")),
+    path("", include("jobbro.placements.urls")),
     path("drift/", admin.site.urls),
 ]

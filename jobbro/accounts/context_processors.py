@@ -9,6 +9,7 @@ NAV_ITEMS = [
     (_("Forside"), "home", "home.view"),
     (_("Medarbejdere"), "accounts:staff_list", "staff.list"),
     (_("Import og eksport"), "transfer:import", "transfer.import"),
+    (_("Opfølgningsskemaer"), "placements:template_list", "followup.template.edit"),
     (_("Adgangslog"), "accounts:access_log", "accesslog.view"),
 ]
 

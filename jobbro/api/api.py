@@ -25,7 +25,10 @@ api = NinjaAPI(
         "Case management for Danish jobcenters. Authenticate with a personal token: "
         "`Authorization: Bearer <token>` (create one with `jobbro create-token USERNAME`). "
         "Errors have one shape: "
-        '`{"error": {"code": "...", "message": "...", "fields": {"field": ["..."]}}}`.'
+        '`{"error": {"code": "...", "message": "...", "fields": {"field": ["..."]}}}`. '
+        'Lists take `limit` and `offset` and answer `{"count": N, "results": [...]}`. '
+        "JSON bodies are strict (unknown fields are refused); unknown query parameters "
+        "are ignored."
     ),
     auth=BearerToken(),
     urls_namespace="api",
