@@ -21,11 +21,35 @@ from jobbro.companies.models import (
 from jobbro.lib.cvr import CvrError, normalize_cvr, normalize_p_number
 from jobbro.municipalities.models import Municipality
 
+
+def revalidate(form: forms.BaseForm) -> None:
+    """Validate again after narrowing a field's choices in __init__.
+
+    The DKFDS mixin reads ``errors`` inside ``__init__`` (for aria-invalid), so a
+    bound form has already been validated against the unnarrowed queryset; forget
+    that result so the narrowed choices are what count.
+    """
+    if not form.is_bound:
+        return
+    form._errors = None
+    for name in form.errors:
+        if name in form.fields:
+            widget = form.fields[name].widget
+            widget.attrs["aria-invalid"] = "true"
+            described = widget.attrs.get("aria-describedby", "")
+            error_id = f"{form[name].auto_id}-error"
+            if error_id not in described:
+                widget.attrs["aria-describedby"] = f"{described} {error_id}".strip()
+
+
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MAX_EMPLOYEES = Decimal("100000")
 
 
 class CompanyForm(jforms.ModelForm):
+    # Longer than 8: people paste 'DK 24 25 67 90'; clean_cvr normalises it.
+    cvr = forms.CharField(label=_("CVR-nummer"), max_length=20)
+
     class Meta:
         model = Company
         fields = [
@@ -41,8 +65,9 @@ class CompanyForm(jforms.ModelForm):
         ]
 
     def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
+        # Set before super(): the DKFDS mixin validates a bound form inside __init__.
         self.existing_company: Company | None = None
+        super().__init__(*args, **kwargs)
         self.fields["cvr"].widget.attrs["class"] += " input-width-s"
         self.fields["cvr"].help_text = _("8 cifre, f.eks. 24256790.")
         self.fields["industry_code"].widget.attrs["class"] += " input-width-xs"
@@ -75,6 +100,7 @@ class CompanyForm(jforms.ModelForm):
 
 
 class WorkplaceForm(jforms.ModelForm):
+    p_number = forms.CharField(label=_("P-nummer"), max_length=20)
     ordinary_employees = forms.DecimalField(
         label=_("Ordinært ansatte (årsværk)"),
         decimal_places=1,
@@ -187,6 +213,7 @@ class AgreementForm(jforms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["workplace"].queryset = workplace_choices(company)
         self.fields["places_offered"].widget.attrs["class"] += " input-width-xs"
+        revalidate(self)
 
 
 class VisitForm(jforms.ModelForm):
@@ -209,6 +236,7 @@ class VisitForm(jforms.ModelForm):
         if not self.is_bound and not self.instance.pk:
             self.initial.setdefault("consultant", user.pk)
             self.initial.setdefault("visited_on", timezone.localdate())
+        revalidate(self)
 
 
 class ContactPersonForm(jforms.ModelForm):
@@ -220,6 +248,7 @@ class ContactPersonForm(jforms.ModelForm):
     def __init__(self, *args, company: Company, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["workplace"].queryset = workplace_choices(company)
+        revalidate(self)
 
 
 class TrainingForm(jforms.ModelForm):
@@ -247,6 +276,7 @@ class MeetingForm(jforms.ModelForm):
             .order_by("name")
         )
         self.fields["attendees"].widget.attrs["size"] = 10
+        revalidate(self)
 
 
 class FollowUpSettingsForm(jforms.Form):

@@ -4,7 +4,7 @@ from datetime import date
 
 from django.contrib import messages
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, F, Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -429,7 +429,10 @@ def not_visited(request: HttpRequest) -> HttpResponse:
     months = CompanyFollowUpSettings.interval_for(request.user.municipality_id)
     cutoff = months_before(today, months)
     companies = Company.objects.not_visited_since(request.user.municipality_id, cutoff).order_by(
-        "last_visited", "name", "pk"
+        # Never visited first: the most overdue.
+        F("last_visited").asc(nulls_first=True),
+        "name",
+        "pk",
     )
     return render(
         request,
@@ -560,9 +563,11 @@ def training_create(request: HttpRequest, person_id: int) -> HttpResponse:
 @require_GET
 @require("meeting.view")
 def meeting_list(request: HttpRequest) -> HttpResponse:
-    meetings = scope(request.user, ExperienceMeeting.objects.all()).annotate(
-        attendee_count=Count("attendees")
-    ).order_by("-held_on", "-pk")
+    meetings = (
+        scope(request.user, ExperienceMeeting.objects.all())
+        .annotate(attendee_count=Count("attendees"))
+        .order_by("-held_on", "-pk")
+    )
     return render(request, "companies/meeting_list.html", {"page": _page(request, meetings)})
 
 
