@@ -48,7 +48,9 @@ MAX_EMPLOYEES = Decimal("100000")
 
 class CompanyForm(jforms.ModelForm):
     # Longer than 8: people paste 'DK 24 25 67 90'; clean_cvr normalises it.
-    cvr = forms.CharField(label=_("CVR-nummer"), max_length=20)
+    cvr = forms.CharField(
+        label=_("CVR-nummer"), max_length=20, help_text=_("8 cifre, f.eks. 24256790.")
+    )
 
     class Meta:
         model = Company
@@ -63,15 +65,16 @@ class CompanyForm(jforms.ModelForm):
             "phone",
             "email",
         ]
+        # Help texts here, not in __init__: the DKFDS mixin builds the bound fields
+        # (which copy help_text) inside __init__.
+        help_texts = {"industry_code": _("DB07-kode på 6 cifre, f.eks. 471120.")}
 
     def __init__(self, *args, **kwargs) -> None:
         # Set before super(): the DKFDS mixin validates a bound form inside __init__.
         self.existing_company: Company | None = None
         super().__init__(*args, **kwargs)
         self.fields["cvr"].widget.attrs["class"] += " input-width-s"
-        self.fields["cvr"].help_text = _("8 cifre, f.eks. 24256790.")
         self.fields["industry_code"].widget.attrs["class"] += " input-width-xs"
-        self.fields["industry_code"].help_text = _("DB07-kode på 6 cifre, f.eks. 471120.")
         self.fields["postcode"].widget.attrs["class"] += " input-width-xs"
 
     def clean_cvr(self) -> str:
@@ -100,7 +103,7 @@ class CompanyForm(jforms.ModelForm):
 
 
 class WorkplaceForm(jforms.ModelForm):
-    p_number = forms.CharField(label=_("P-nummer"), max_length=20)
+    p_number = forms.CharField(label=_("P-nummer"), max_length=20, help_text=_("10 cifre."))
     ordinary_employees = forms.DecimalField(
         label=_("Ordinært ansatte (årsværk)"),
         decimal_places=1,
@@ -137,7 +140,6 @@ class WorkplaceForm(jforms.ModelForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["p_number"].help_text = _("10 cifre.")
         self.fields["p_number"].widget.attrs["class"] += " input-width-s"
         narrow = ["postcode", "ordinary_employees", "weekly_hours", "other_schemes_count"]
         for name in narrow:
@@ -184,6 +186,18 @@ def workplace_choices(company: Company):
     return Workplace.objects.filter(company=company).with_capacity(timezone.localdate())
 
 
+def pick_workplace(form: forms.ModelForm, company: Company) -> None:
+    """Narrow the workplace picker to the company; preselect the only one (fewer clicks)."""
+    field = form.fields["workplace"]
+    field.queryset = workplace_choices(company)
+    # Wide enough that the capacity at the end of each choice is readable.
+    field.widget.attrs["class"] += " input-width-xl"
+    if not form.is_bound and not form.instance.pk:
+        only = list(field.queryset.values_list("pk", flat=True)[:2])
+        if len(only) == 1:
+            form.initial.setdefault("workplace", only[0])
+
+
 class AgreementForm(jforms.ModelForm):
     class Meta:
         model = CooperationAgreement
@@ -211,7 +225,7 @@ class AgreementForm(jforms.ModelForm):
 
     def __init__(self, *args, company: Company, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["workplace"].queryset = workplace_choices(company)
+        pick_workplace(self, company)
         self.fields["places_offered"].widget.attrs["class"] += " input-width-xs"
         revalidate(self)
 
@@ -247,7 +261,7 @@ class ContactPersonForm(jforms.ModelForm):
 
     def __init__(self, *args, company: Company, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["workplace"].queryset = workplace_choices(company)
+        pick_workplace(self, company)
         revalidate(self)
 
 
