@@ -28,6 +28,9 @@ from jobbro.municipalities.models import TenantModel
 PUBLIC = "public"
 
 _MANAGEMENT = frozenset({Role.MANAGER, Role.ADMIN})
+# Companies are the consultants' work; caseworkers read them (to follow a placement)
+# but do not change them.
+_COMPANY_EDITORS = frozenset({Role.CONSULTANT, Role.MANAGER, Role.ADMIN})
 
 RULES: dict[str, frozenset[Role]] = {
     "home.view": ALL_ROLES,
@@ -43,6 +46,23 @@ RULES: dict[str, frozenset[Role]] = {
     "transfer.export": _MANAGEMENT,
     "api.me": ALL_ROLES,
     "reference.read": ALL_ROLES,
+    # Companies, workplaces and job contact persons are shared partners: all staff read
+    # them; editing also needs a CompanyRelation (see company_editable_by).
+    "company.view": STAFF_ROLES,
+    "company.create": _COMPANY_EDITORS,
+    "company.edit": _COMPANY_EDITORS,
+    # Agreements, visits, training records and experience-exchange meetings are tenant data.
+    "agreement.view": STAFF_ROLES,
+    "agreement.edit": _COMPANY_EDITORS,
+    "visit.view": STAFF_ROLES,
+    "visit.edit": _COMPANY_EDITORS,
+    "contactperson.view": STAFF_ROLES,
+    "contactperson.edit": _COMPANY_EDITORS,
+    "meeting.view": STAFF_ROLES,
+    "meeting.edit": _COMPANY_EDITORS,
+    "companysettings.edit": _MANAGEMENT,
+    # Letting a placement exceed the rimelighedskrav (BEK 2636/2021 § 65) is a manager's call.
+    "capacity.override": frozenset({Role.MANAGER}),
 }
 
 # Per-model visibility for roles that are not municipal staff:
@@ -55,7 +75,15 @@ SCOPES: dict[tuple[str, Role], Scope] = {}
 MUNICIPALITY_SCOPED: set[str] = {"accounts.User", "api.ApiToken", "accounts.AccessLog"}
 
 # Shared reference data (companies, postal codes) is readable by all staff.
-SHARED_MODELS: set[str] = {"municipalities.Municipality", "municipalities.PostalArea"}
+SHARED_MODELS: set[str] = {
+    "municipalities.Municipality",
+    "municipalities.PostalArea",
+    # Shared partners: a consultant must find a company another municipality already
+    # registered, and an Aarhus company may take interns from Skanderborg.
+    "companies.Company",
+    "companies.Workplace",
+    "companies.ContactPerson",
+}
 
 V = TypeVar("V", bound=Callable[..., HttpResponse])
 M = TypeVar("M", bound=models.Model)
@@ -205,3 +233,21 @@ def log_access(
     AccessLog.objects.bulk_create(
         [AccessLog(citizen_id=cid, **base) for cid in ids], batch_size=2000
     )
+
+
+def company_editable_by(user: Any, company: models.Model) -> bool:
+    """May this user change a shared company, its workplaces and job contact persons?
+
+    Every staff member may read a company; changing it is for consultants, managers
+    and admins of a municipality that works with it (has a CompanyRelation), so a
+    municipality that merely looked a company up cannot alter another's partner.
+    """
+    if not can(user, "company.edit"):
+        return False
+    return company.relations.filter(municipality_id=user.municipality_id).exists()
+
+
+def check_company_edit(user: Any, company: models.Model) -> None:
+    """403 unless company_editable_by(user, company)."""
+    if not company_editable_by(user, company):
+        raise PermissionDenied

@@ -26,5 +26,6 @@ urlpatterns = [
     path("", include("jobbro.transfer.urls")),
     path("", include("jobbro.portal.urls")),
     path("", include("jobbro.placements.urls")),
+    path("virksomheder/", include("jobbro.companies.urls")),
     path("drift/", admin.site.urls),
 ]

@@ -6,7 +6,16 @@ from decimal import Decimal
 
 from jobbro.accounts.models import User
 from jobbro.citizens.models import Citizen
-from jobbro.companies.models import Company, CompanyRelation, ContactPerson, Workplace
+from jobbro.companies.models import (
+    Company,
+    CompanyRelation,
+    CompanyVisit,
+    ContactPerson,
+    CooperationAgreement,
+    ExperienceMeeting,
+    TrainingRecord,
+    Workplace,
+)
 from jobbro.lib.cvr import make_valid_cvr
 from jobbro.municipalities.models import Municipality
 
@@ -61,6 +70,43 @@ def contact_person_user(place: Workplace, **fields) -> User:
     person = user("contact_person", None, **fields)
     ContactPerson.objects.create(workplace=place, user=person, name=str(person))
     return person
+
+
+def contact_person(place: Workplace | None = None, **fields) -> ContactPerson:
+    fields.setdefault("name", f"Jobkontakt {next(_counter)}")
+    return ContactPerson.objects.create(workplace=place or workplace(), **fields)
+
+
+def agreement(municipality: Municipality, place: Workplace | None = None, **fields):
+    fields.setdefault("start_date", date(2026, 1, 1))
+    fields.setdefault("end_date", date(2026, 12, 31))
+    fields.setdefault("status", CooperationAgreement.Status.ACTIVE)
+    return CooperationAgreement.objects.create(
+        municipality=municipality, workplace=place or workplace(), **fields
+    )
+
+
+def visit(municipality: Municipality, owner: Company, consultant: User, **fields):
+    fields.setdefault("visited_on", date(2026, 6, 1))
+    fields.setdefault("purpose", "Opfølgning")
+    return CompanyVisit.objects.create(
+        municipality=municipality, company=owner, consultant=consultant, **fields
+    )
+
+
+def training(municipality: Municipality, person: ContactPerson, **fields) -> TrainingRecord:
+    fields.setdefault("course", "Jobkontaktpersonkursus")
+    fields.setdefault("held_on", date(2026, 3, 1))
+    fields.setdefault("completed", True)
+    return TrainingRecord.objects.create(municipality=municipality, contact_person=person, **fields)
+
+
+def meeting(municipality: Municipality, *attendees: ContactPerson, **fields):
+    fields.setdefault("held_on", date(2026, 4, 1))
+    fields.setdefault("topic", "Den gode feedback")
+    item = ExperienceMeeting.objects.create(municipality=municipality, **fields)
+    item.attendees.set(attendees)
+    return item
 
 
 def citizen(municipality: Municipality, **fields) -> Citizen:

@@ -68,6 +68,14 @@ def test_each_role_gets_exactly_what_the_table_allows(role, personas, client_for
 # an object in municipality B). Every feature adds its detail views here.
 TENANT_DETAIL_VIEWS = [
     ("accounts:staff_detail", "manager", lambda b: factories.user("caseworker", b)),
+    ("companies:agreement_detail", "consultant", lambda b: factories.agreement(b)),
+    ("companies:agreement_edit", "consultant", lambda b: factories.agreement(b)),
+    (
+        "companies:visit_detail",
+        "consultant",
+        lambda b: factories.visit(b, factories.company(), factories.user("consultant", b)),
+    ),
+    ("companies:meeting_detail", "consultant", lambda b: factories.meeting(b)),
 ]
 
 

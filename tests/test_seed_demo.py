@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db.models import Count
 
 from jobbro.accounts.models import User
 from jobbro.accounts.roles import Role
@@ -82,3 +83,29 @@ def test_it_refuses_to_seed_twice_without_if_empty():
 def test_it_refuses_absurd_sizes():
     with pytest.raises(CommandError, match="between 1 and 98"):
         call_command("seed-demo", "--municipalities", "0", stdout=io.StringIO())
+
+
+def test_company_work_covers_every_state():
+    from datetime import date
+
+    from jobbro.companies.models import (
+        CompanyRelation,
+        CompanyVisit,
+        CooperationAgreement,
+        ExperienceMeeting,
+        TrainingRecord,
+    )
+
+    today = date(2026, 11, 1)
+    seed_demo(seed=2, municipalities=2, citizens=90, today=today)
+    states = set(CooperationAgreement.objects.with_state(today).values_list("state", flat=True))
+    assert states == {"draft", "active", "expired"}
+    assert CooperationAgreement.objects.expiring(today).exists()
+    assert CompanyVisit.objects.exists()
+    assert Company.objects.not_visited_since(751, date(2026, 5, 1)).exists()
+    assert ContactPerson.objects.with_trained().filter(is_trained=True).exists()
+    assert ContactPerson.objects.with_trained().filter(is_trained=False).exists()
+    assert ExperienceMeeting.objects.filter(attendees__isnull=False).exists()
+    assert TrainingRecord.objects.exists()
+    shared = CompanyRelation.objects.values("company").annotate(n=Count("id")).filter(n__gt=1)
+    assert shared.exists()

@@ -7,6 +7,7 @@ from jobbro.access import can
 # (label, url name, action): an item shows only for roles the door allows.
 NAV_ITEMS = [
     (_("Forside"), "home", "home.view"),
+    (_("Virksomheder"), "companies:company_list", "company.view"),
     (_("Medarbejdere"), "accounts:staff_list", "staff.list"),
     (_("Import og eksport"), "transfer:import", "transfer.import"),
     (_("Opfølgningsskemaer"), "placements:template_list", "followup.template.edit"),

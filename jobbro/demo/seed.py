@@ -20,7 +20,16 @@ from jobbro.accounts.models import User
 from jobbro.accounts.roles import Role
 from jobbro.citizens.models import Citizen
 from jobbro.companies.industries import COMMON_DB07
-from jobbro.companies.models import Company, CompanyRelation, ContactPerson, Workplace
+from jobbro.companies.models import (
+    Company,
+    CompanyRelation,
+    CompanyVisit,
+    ContactPerson,
+    CooperationAgreement,
+    ExperienceMeeting,
+    TrainingRecord,
+    Workplace,
+)
 from jobbro.lib.cpr import normalize_cpr
 from jobbro.lib.cvr import make_valid_cvr
 from jobbro.municipalities.models import Municipality, PostalArea
@@ -299,12 +308,211 @@ def seed_citizens(demo: Demo) -> None:
         demo.logins.append((user.username, str(Role.CITIZEN.label), first.full_name))
 
 
+def _relations(demo: Demo) -> list[tuple[int, int]]:
+    """(company_id, municipality_id) for the demo municipalities, in a stable order."""
+    codes = [m.code for m in demo.municipalities]
+    return list(
+        CompanyRelation.objects.filter(municipality_id__in=codes)
+        .order_by("company_id", "municipality_id")
+        .values_list("company_id", "municipality_id")
+    )
+
+
+def seed_shared_companies(demo: Demo) -> None:
+    # A company in Aarhus may take interns from Skanderborg: some of the first
+    # municipality's companies are also known by the second.
+    if len(demo.municipalities) < 2:
+        return
+    first, second = demo.municipalities[:2]
+    ids = CompanyRelation.objects.filter(municipality=first).order_by("company_id")
+    shared = [
+        CompanyRelation(
+            company_id=cid,
+            municipality=second,
+            since=demo.today - timedelta(days=demo.rng.randrange(30, 700)),
+        )
+        for cid in ids.values_list("company_id", flat=True)
+        if demo.rng.random() < 0.15
+    ]
+    CompanyRelation.objects.bulk_create(shared, batch_size=BATCH)
+
+
+AGREEMENT_TASKS = [
+    ("932900", "Lagermedarbejder", "Varemodtagelse, pluk og pak"),
+    ("522300", "Butiksassistent", "Opfyldning, kasse og kundeservice"),
+    ("911200", "Rengøringsassistent", "Daglig rengøring af kontorer"),
+    ("941100", "Køkkenmedhjælper", "Forberedelse af mad og opvask"),
+    ("532200", "Hjemmehjælper", "Praktisk hjælp hos borgere"),
+    ("921400", "Gartnermedhjælper", "Pleje af grønne områder"),
+]
+
+
+def _agreement(demo: Demo, workplace_id: int, municipality_id: int, kind: str):
+    today = demo.today
+    start = {
+        "draft": today + timedelta(days=demo.rng.randrange(5, 60)),
+        "active": today - timedelta(days=demo.rng.randrange(30, 300)),
+        "expiring": today - timedelta(days=demo.rng.randrange(300, 360)),
+        "expired": today - timedelta(days=demo.rng.randrange(400, 800)),
+    }[kind]
+    end = {
+        "expiring": today + timedelta(days=demo.rng.randrange(1, 29)),
+        "expired": start + timedelta(days=365),
+    }.get(kind, start + timedelta(days=365))
+    code, occupation, tasks = demo.rng.choice(AGREEMENT_TASKS)
+    signed = kind != "draft"
+    return CooperationAgreement(
+        municipality_id=municipality_id,
+        workplace_id=workplace_id,
+        start_date=start,
+        end_date=end,
+        signed_on=start - timedelta(days=demo.rng.randrange(1, 20)) if signed else None,
+        signed_by=f"{demo.fake.name()}, indehaver" if signed else "",
+        places_offered=demo.rng.randint(1, 3),
+        tasks=tasks,
+        occupation_codes=code,
+        occupations_text=occupation,
+        # Some expired agreements were closed by hand, others just ran out (active, past end).
+        status=(
+            CooperationAgreement.Status.DRAFT
+            if kind == "draft"
+            else CooperationAgreement.Status.EXPIRED
+            if kind == "expired" and demo.rng.random() < 0.5
+            else CooperationAgreement.Status.ACTIVE
+        ),
+    )
+
+
+def seed_agreements(demo: Demo) -> None:
+    first_workplace = dict(
+        Workplace.objects.order_by("company_id", "-id").values_list("company_id", "id")
+    )
+    kinds = ["active", "active", "active", "expiring", "expired", "draft"]
+    agreements = [
+        _agreement(demo, first_workplace[cid], mid, demo.rng.choice(kinds))
+        for cid, mid in _relations(demo)
+        if cid in first_workplace and demo.rng.random() < 0.6
+    ]
+    CooperationAgreement.objects.bulk_create(agreements, batch_size=BATCH)
+
+
+VISIT_PURPOSES = [
+    "Indgå samarbejdsaftale",
+    "Opfølgning på praktik",
+    "Forventningsafstemning",
+    "Præsentation af virksomhedsrettet indsats",
+    "Afklaring af praktikpladser",
+]
+
+
+def _consultants(demo: Demo) -> dict[int, list[int]]:
+    staff: dict[int, list[int]] = {}
+    rows = User.objects.filter(municipality__in=demo.municipalities, role=Role.CONSULTANT).order_by(
+        "id"
+    )
+    for uid, mid in rows.values_list("id", "municipality_id"):
+        staff.setdefault(mid, []).append(uid)
+    return staff
+
+
+def seed_visits(demo: Demo) -> None:
+    consultants = _consultants(demo)
+    visits = []
+    for cid, mid in _relations(demo):
+        # About a third are overdue: last visited a year or more ago, or never.
+        recent = demo.rng.random() < 0.65
+        for n in range(demo.rng.randint(0, 3) if recent else demo.rng.randint(0, 1)):
+            days = demo.rng.randrange(5, 170) if recent else demo.rng.randrange(380, 900)
+            visited = demo.today - timedelta(days=days + 120 * n)
+            visits.append(
+                CompanyVisit(
+                    municipality_id=mid,
+                    company_id=cid,
+                    consultant_id=demo.rng.choice(consultants[mid]),
+                    visited_on=visited,
+                    purpose=demo.rng.choice(VISIT_PURPOSES),
+                    notes="Godt møde. Virksomheden er positiv over for praktikanter.",
+                    next_step="Send forslag til kandidat" if n == 0 else "",
+                    next_step_on=visited + timedelta(days=14) if n == 0 else None,
+                )
+            )
+    CompanyVisit.objects.bulk_create(visits, batch_size=BATCH)
+
+
+TRAINING_COURSES = [
+    "Jobkontaktpersonkursus, modul 1",
+    "Jobkontaktpersonkursus, modul 2",
+    "Den gode feedbacksamtale",
+    "Mentorrollen i praksis",
+]
+
+
+def seed_training(demo: Demo) -> None:
+    knows = dict(_relations(demo))  # one municipality per company is enough to train
+    people = ContactPerson.objects.order_by("id").values_list("id", "workplace__company_id")
+    trainings = []
+    for pid, cid in people:
+        if cid not in knows or demo.rng.random() < 0.45:
+            continue  # untrained
+        for course in demo.rng.sample(TRAINING_COURSES, demo.rng.randint(1, 2)):
+            trainings.append(
+                TrainingRecord(
+                    municipality_id=knows[cid],
+                    contact_person_id=pid,
+                    course=course,
+                    held_on=demo.today - timedelta(days=demo.rng.randrange(10, 700)),
+                    completed=demo.rng.random() < 0.8,
+                )
+            )
+    TrainingRecord.objects.bulk_create(trainings, batch_size=BATCH)
+
+
+MEETING_TOPICS = [
+    "Den svære samtale med praktikanten",
+    "Ugentlig feedback: hvad virker?",
+    "Fra praktik til ansættelse",
+]
+
+
+def seed_experience_meetings(demo: Demo) -> None:
+    attendance = ExperienceMeeting.attendees.through
+    for municipality in demo.municipalities:
+        trained = list(
+            TrainingRecord.objects.filter(municipality=municipality, completed=True)
+            .order_by("contact_person_id")
+            .values_list("contact_person_id", flat=True)
+            .distinct()[:200]
+        )
+        if not trained:
+            continue
+        meetings = ExperienceMeeting.objects.bulk_create(
+            ExperienceMeeting(
+                municipality=municipality,
+                held_on=demo.today - timedelta(days=60 + 90 * n),
+                topic=topic,
+                notes="Erfaringer delt på tværs af virksomheder.",
+            )
+            for n, topic in enumerate(MEETING_TOPICS)
+        )
+        rows = [
+            attendance(experiencemeeting_id=meeting.pk, contactperson_id=pid)
+            for meeting in meetings
+            for pid in demo.rng.sample(trained, min(len(trained), demo.rng.randint(3, 8)))
+        ]
+        attendance.objects.bulk_create(rows, batch_size=BATCH)
+
+
 SEEDERS: list[Callable[[Demo], None]] = [
     seed_staff,
     seed_postcodes,
     seed_companies,
     seed_contact_persons,
     seed_citizens,
+    seed_shared_companies,
+    seed_agreements,
+    seed_visits,
+    seed_training,
+    seed_experience_meetings,
 ]
 
 

@@ -1,0 +1,129 @@
+"""Job contact persons, their training (trained badge) and experience-exchange meetings."""
+
+import pytest
+from django.urls import reverse
+
+from jobbro.companies.models import ContactPerson, ExperienceMeeting, TrainingRecord
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def place(consultant):
+    return factories.workplace(factories.company(municipality=consultant.municipality))
+
+
+def test_a_consultant_creates_a_contact_person(consultant, place, client_for):
+    url = reverse("companies:contact_person_create", args=[place.company_id])
+    response = client_for(consultant).post(
+        url,
+        {
+            "name": "Mette Holm",
+            "title": "Butikschef",
+            "email": "mette@example.org",
+            "phone": "12345678",
+            "workplace": place.pk,
+            "is_active": "on",
+        },
+    )
+    person = ContactPerson.objects.get(name="Mette Holm")
+    assert response["Location"] == reverse("companies:contact_person_detail", args=[person.pk])
+    assert person.workplace == place
+
+
+def test_an_invalid_email_saves_nothing(consultant, place, client_for):
+    url = reverse("companies:contact_person_create", args=[place.company_id])
+    response = client_for(consultant).post(
+        url, {"name": "X", "email": "ikke-en-mail", "workplace": place.pk}
+    )
+    assert "form-error" in response.content.decode()
+    assert not ContactPerson.objects.exists()
+
+
+def test_completed_training_makes_the_badge_trained(consultant, place, client_for):
+    person = factories.contact_person(place)
+    client = client_for(consultant)
+    detail = reverse("companies:contact_person_detail", args=[person.pk])
+    assert "Ikke uddannet" in client.get(detail).content.decode()
+    client.post(
+        reverse("companies:training_create", args=[person.pk]),
+        {
+            "course": "Jobkontaktpersonkursus, modul 1",
+            "held_on": "2026-05-01",
+            "completed": "on",
+        },
+    )
+    training = TrainingRecord.objects.get()
+    assert (training.municipality_id, training.contact_person) == (751, person)
+    html = client.get(detail).content.decode()
+    assert "Jobkontaktpersonkursus, modul 1" in html
+    assert ">Uddannet<" in html
+
+
+def test_uncompleted_training_is_not_trained(consultant, place, client_for):
+    person = factories.contact_person(place)
+    factories.training(consultant.municipality, person, completed=False)
+    html = (
+        client_for(consultant)
+        .get(reverse("companies:contact_person_detail", args=[person.pk]))
+        .content.decode()
+    )
+    assert "Ikke uddannet" in html
+
+
+def test_a_consultant_records_an_experience_meeting(consultant, place, client_for):
+    people = [factories.contact_person(place) for _ in range(2)]
+    response = client_for(consultant).post(
+        reverse("companies:meeting_create"),
+        {
+            "held_on": "2026-06-01",
+            "topic": "Den svære samtale",
+            "notes": "",
+            "attendees": [p.pk for p in people],
+        },
+    )
+    meeting = ExperienceMeeting.objects.get()
+    assert response["Location"] == reverse("companies:meeting_detail", args=[meeting.pk])
+    assert meeting.municipality_id == 751
+    assert set(meeting.attendees.all()) == set(people)
+    detail = client_for(consultant).get(
+        reverse("companies:contact_person_detail", args=[people[0].pk])
+    )
+    assert "Den svære samtale" in detail.content.decode()
+
+
+def test_meeting_attendees_come_from_own_partner_companies(consultant, outsider, client_for):
+    foreign = factories.contact_person(
+        factories.workplace(factories.company(municipality=outsider.municipality))
+    )
+    client_for(consultant).post(
+        reverse("companies:meeting_create"),
+        {
+            "held_on": "2026-06-01",
+            "topic": "x",
+            "attendees": [foreign.pk],
+        },
+    )
+    assert not ExperienceMeeting.objects.exists()
+
+
+def test_meeting_list_keeps_query_count_flat(
+    consultant, place, client_for, django_assert_max_num_queries
+):
+    person = factories.contact_person(place)
+    for _ in range(30):
+        factories.meeting(consultant.municipality, person)
+    client = client_for(consultant)
+    with django_assert_max_num_queries(6):
+        response = client.get(reverse("companies:meeting_list"))
+    assert len(response.context["page"]) == 25
+    assert response.context["page"][0].attendee_count == 1
+
+
+def test_a_caseworker_may_not_add_training(caseworker, place, client_for):
+    person = factories.contact_person(place)
+    url = reverse("companies:training_create", args=[person.pk])
+    response = client_for(caseworker).post(url, {"course": "x", "held_on": "2026-01-01"})
+    assert response.status_code == 403
+    assert not TrainingRecord.objects.exists()
