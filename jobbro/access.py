@@ -28,6 +28,8 @@ from jobbro.municipalities.models import TenantModel
 PUBLIC = "public"
 
 _MANAGEMENT = frozenset({Role.MANAGER, Role.ADMIN})
+# Who works with citizens' courses: the municipal admin manages settings, not cases.
+_CASE_STAFF = frozenset({Role.CASEWORKER, Role.CONSULTANT, Role.MANAGER})
 
 RULES: dict[str, frozenset[Role]] = {
     "home.view": ALL_ROLES,
@@ -36,6 +38,17 @@ RULES: dict[str, frozenset[Role]] = {
     "staff.view": _MANAGEMENT,
     "accesslog.view": _MANAGEMENT,
     "stats.view": frozenset({Role.EVALUATOR, Role.MANAGER}),
+    "course.list": _CASE_STAFF,
+    "course.view": _CASE_STAFF,
+    "course.create": _CASE_STAFF,
+    "course.edit": _CASE_STAFF,
+    "course.reopen": frozenset({Role.MANAGER}),
+    "citizen.view": _CASE_STAFF,
+    "citizen.edit": _CASE_STAFF,
+    "meeting.list": _CASE_STAFF,
+    "meeting.view": _CASE_STAFF,
+    "meeting.edit": _CASE_STAFF,
+    "settings.edit": frozenset({Role.ADMIN}),
 }
 
 # Per-model visibility for roles that are not municipal staff:

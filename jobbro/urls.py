@@ -20,5 +20,6 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("sprog/", views.set_language, name="set_language"),
     path("", include("jobbro.accounts.urls")),
+    path("", include("jobbro.cases.urls")),
     path("drift/", admin.site.urls),
 ]

@@ -7,7 +7,10 @@ from jobbro.access import can
 # (label, url name, action): an item shows only for roles the door allows.
 NAV_ITEMS = [
     (_("Forside"), "home", "home.view"),
+    (_("Forløb"), "cases:course_list", "course.list"),
+    (_("Informationsmøder"), "cases:meeting_list", "meeting.list"),
     (_("Medarbejdere"), "accounts:staff_list", "staff.list"),
+    (_("Indstillinger"), "cases:settings", "settings.edit"),
 ]
 
 
