@@ -62,7 +62,11 @@ CITIZEN_FIELDS = [
 
 class CitizenBaseForm(dkfds.ModelForm):
     def __init__(self, *args, municipality_id: int, **kwargs) -> None:
+        self.municipality_id = municipality_id
         super().__init__(*args, **kwargs)
+
+    def prepare_fields(self) -> None:
+        municipality_id = self.municipality_id
         if "target_group" in self.fields:
             self.fields["target_group"].queryset = TargetGroup.objects.for_municipality(
                 municipality_id
@@ -101,8 +105,10 @@ class CitizenCourseForm(CitizenBaseForm):
         fields = CITIZEN_FIELDS
         widgets = {"unemployed_since": DateInput}
 
-    def __init__(self, *args, municipality_id: int, **kwargs) -> None:
-        super().__init__(*args, municipality_id=municipality_id, **kwargs)
+    def prepare_fields(self) -> None:
+        super().prepare_fields()
+        municipality_id = self.municipality_id
+        self.fields["cpr"] = forms.CharField(label=_("CPR-nummer"), max_length=20)
         self.fields["caseworker"].queryset = staff_choices(municipality_id, Role.CASEWORKER)
         self.fields["consultant"].queryset = staff_choices(municipality_id, Role.CONSULTANT)
         self.fields["cpr"].help_text = _("10 cifre: DDMMÅÅ-XXXX.")
@@ -174,9 +180,12 @@ class TransitionForm(VersionMixin, dkfds.Form):
     )
 
     def __init__(self, *args, course: Course, **kwargs) -> None:
+        self.course = course
         super().__init__(*args, **kwargs)
+
+    def prepare_fields(self) -> None:
         self.fields["to_phase"].choices = [
-            (code, Phase(code).label) for code in allowed_targets(course.phase)
+            (code, Phase(code).label) for code in allowed_targets(self.course.phase)
         ]
 
 
@@ -187,9 +196,12 @@ class AssignForm(VersionMixin, dkfds.Form):
     )
 
     def __init__(self, *args, municipality_id: int, **kwargs) -> None:
+        self.municipality_id = municipality_id
         super().__init__(*args, **kwargs)
-        self.fields["caseworker"].queryset = staff_choices(municipality_id, Role.CASEWORKER)
-        self.fields["consultant"].queryset = staff_choices(municipality_id, Role.CONSULTANT)
+
+    def prepare_fields(self) -> None:
+        self.fields["caseworker"].queryset = staff_choices(self.municipality_id, Role.CASEWORKER)
+        self.fields["consultant"].queryset = staff_choices(self.municipality_id, Role.CONSULTANT)
 
 
 class CloseForm(VersionMixin, dkfds.Form):
@@ -269,9 +281,12 @@ class HomeworkForm(dkfds.Form):
     due_on = forms.DateField(label=_("Frist"), widget=DateInput)
 
     def __init__(self, *args, municipality_id: int, **kwargs) -> None:
+        self.municipality_id = municipality_id
         super().__init__(*args, **kwargs)
+
+    def prepare_fields(self) -> None:
         self.fields["template"].queryset = HomeworkTemplate.objects.for_municipality(
-            municipality_id
+            self.municipality_id
         ).filter(is_active=True)
 
     def clean(self) -> dict:
@@ -288,8 +303,11 @@ class HomeworkUpdateForm(dkfds.Form):
     )
 
     def __init__(self, *args, wish_workplaces: bool = False, **kwargs) -> None:
+        self.wish_workplaces = wish_workplaces
         super().__init__(*args, **kwargs)
-        if wish_workplaces:
+
+    def prepare_fields(self) -> None:
+        if self.wish_workplaces:
             for n in range(1, MAX_WISH_WORKPLACES + 1):
                 self.fields[f"wish_{n}_name"] = forms.CharField(
                     label=_("Ønskearbejdsplads %(n)s: virksomhed") % {"n": n},
@@ -306,10 +324,6 @@ class HomeworkUpdateForm(dkfds.Form):
                     required=False,
                     widget=forms.Textarea(attrs={"rows": 2}),
                 )
-            # DkfdsFormMixin ran before these fields existed: give them their classes.
-            for name, field in self.fields.items():
-                if name.startswith("wish_"):
-                    field.widget.attrs.setdefault("class", "form-input")
 
     def wish_rows(self) -> list[dict] | None:
         if "wish_1_name" not in self.fields:
@@ -347,8 +361,11 @@ class InviteForm(dkfds.Form):
     )
 
     def __init__(self, *args, queryset, **kwargs) -> None:
+        self.citizen_queryset = queryset
         super().__init__(*args, **kwargs)
-        self.fields["citizens"].queryset = queryset
+
+    def prepare_fields(self) -> None:
+        self.fields["citizens"].queryset = self.citizen_queryset
 
 
 class AttendanceForm(dkfds.Form):
@@ -360,8 +377,11 @@ class AttendanceForm(dkfds.Form):
     )
 
     def __init__(self, *args, queryset, **kwargs) -> None:
+        self.citizen_queryset = queryset
         super().__init__(*args, **kwargs)
-        self.fields["attended"].queryset = queryset
+
+    def prepare_fields(self) -> None:
+        self.fields["attended"].queryset = self.citizen_queryset
 
 
 class SettingsForm(dkfds.ModelForm):
@@ -405,7 +425,11 @@ class WorklistFilterForm(dkfds.Form):
     )
 
     def __init__(self, *args, municipality_id: int, **kwargs) -> None:
+        self.municipality_id = municipality_id
         super().__init__(*args, **kwargs)
+
+    def prepare_fields(self) -> None:
+        municipality_id = self.municipality_id
         self.fields["staff"].queryset = User.objects.for_municipality(municipality_id).filter(
             role__in=[Role.CASEWORKER, Role.CONSULTANT]
         )

@@ -158,6 +158,10 @@ def citizen_course_create(
         )
     elif fields["target_group"].municipality_id != municipality_id:
         raise ValidationError({"target_group": _("Vælg en målgruppe fra listen.")})
+    if Citizen.objects.filter(municipality_id=municipality_id, cpr=fields["cpr"]).exists():
+        raise ValidationError(
+            {"cpr": _("Der findes allerede en borger med dette CPR-nummer i kommunen.")}
+        )
     citizen = Citizen(municipality_id=municipality_id, **fields)
     citizen.full_clean()
     citizen.save()
