@@ -7,6 +7,7 @@ from django.core.management import CommandError, call_command
 
 from jobbro.accounts.models import User
 from jobbro.accounts.roles import Role
+from jobbro.cases.models import Course, InformationMeeting
 from jobbro.citizens.models import Citizen
 from jobbro.companies.models import Company, ContactPerson, Workplace
 from jobbro.demo.seed import DEMO_PASSWORD, seed_demo
@@ -27,7 +28,7 @@ def snapshot() -> tuple:
 def test_same_seed_gives_the_same_data():
     seed_demo(seed=7, municipalities=1, citizens=15)
     first = snapshot()
-    for model in (ContactPerson, Workplace, Citizen, Company, User):
+    for model in (InformationMeeting, Course, ContactPerson, Workplace, Citizen, Company, User):
         model.objects.all().delete()
     seed_demo(seed=7, municipalities=1, citizens=15)
     assert snapshot() == first
@@ -82,3 +83,31 @@ def test_it_refuses_to_seed_twice_without_if_empty():
 def test_it_refuses_absurd_sizes():
     with pytest.raises(CommandError, match="between 1 and 98"):
         call_command("seed-demo", "--municipalities", "0", stdout=io.StringIO())
+
+
+def test_courses_cover_every_phase_overdue_and_on_time_homework_and_meetings():
+    from datetime import date
+
+    from jobbro.cases.models import HomeworkItem, MeetingInvitation, MunicipalitySettings
+
+    today = date(2026, 11, 28)
+    seed_demo(seed=2, municipalities=1, citizens=20, today=today)
+    limits = MunicipalitySettings.objects.get().limits
+    courses = Course.objects.with_due(limits)
+    assert set(courses.values_list("phase", flat=True)) == {
+        "referred",
+        "matching",
+        "preparation",
+        "in_placement",
+        "follow_up",
+        "closed",
+    }
+    assert courses.overdue(today).exists()
+    assert courses.open().filter(due_on__gte=today).exists()
+    assert set(HomeworkItem.objects.values_list("status", flat=True)) == {
+        "open",
+        "done",
+        "not_done",
+    }
+    assert MeetingInvitation.objects.filter(attended=True).exists()
+    assert MeetingInvitation.objects.filter(meeting__starts_at__date__lt=today).exists()

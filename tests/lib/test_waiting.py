@@ -13,9 +13,10 @@ from jobbro.lib.waiting import (
 )
 
 VISITED = date(2026, 11, 2)
+DEFAULTS = Limits()
 
 
-def due(phase="referred", first=None, last=None, started=VISITED, limits=Limits()):
+def due(phase="referred", first=None, last=None, started=VISITED, limits=DEFAULTS):
     return next_due(
         phase=phase,
         visitation_on=VISITED,
