@@ -31,6 +31,8 @@ _MANAGEMENT = frozenset({Role.MANAGER, Role.ADMIN})
 # Companies are the consultants' work; caseworkers read them (to follow a placement)
 # but do not change them.
 _COMPANY_EDITORS = frozenset({Role.CONSULTANT, Role.MANAGER, Role.ADMIN})
+# Who works with citizens' courses: the municipal admin manages settings, not cases.
+_CASE_STAFF = frozenset({Role.CASEWORKER, Role.CONSULTANT, Role.MANAGER})
 
 RULES: dict[str, frozenset[Role]] = {
     "home.view": ALL_ROLES,
@@ -58,11 +60,22 @@ RULES: dict[str, frozenset[Role]] = {
     "visit.edit": _COMPANY_EDITORS,
     "contactperson.view": STAFF_ROLES,
     "contactperson.edit": _COMPANY_EDITORS,
-    "meeting.view": STAFF_ROLES,
-    "meeting.edit": _COMPANY_EDITORS,
+    "exchange_meeting.view": STAFF_ROLES,
+    "exchange_meeting.edit": _COMPANY_EDITORS,
     "companysettings.edit": _MANAGEMENT,
     # Letting a placement exceed the rimelighedskrav (BEK 2636/2021 § 65) is a manager's call.
     "capacity.override": frozenset({Role.MANAGER}),
+    "course.list": _CASE_STAFF,
+    "course.view": _CASE_STAFF,
+    "course.create": _CASE_STAFF,
+    "course.edit": _CASE_STAFF,
+    "course.reopen": frozenset({Role.MANAGER}),
+    "citizen.view": _CASE_STAFF,
+    "citizen.edit": _CASE_STAFF,
+    "meeting.list": _CASE_STAFF,
+    "meeting.view": _CASE_STAFF,
+    "meeting.edit": _CASE_STAFF,
+    "settings.edit": frozenset({Role.ADMIN}),
 }
 
 # Per-model visibility for roles that are not municipal staff:

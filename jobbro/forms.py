@@ -16,6 +16,9 @@ class DkfdsFormMixin:
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        # Reading a bound field's errors below validates the form, so subclasses narrow
+        # their choices (querysets of the user's municipality) here, before that.
+        self.prepare_fields()
         for name, field in self.fields.items():
             widget = field.widget
             css = _INPUT_CLASS.get(type(widget), "form-input")
@@ -29,6 +32,9 @@ class DkfdsFormMixin:
                 widget.attrs["aria-invalid"] = "true"
             if described:
                 widget.attrs["aria-describedby"] = " ".join(described)
+
+    def prepare_fields(self) -> None:
+        """Hook: adjust fields (e.g. scoped querysets) before the form is validated."""
 
 
 class Form(DkfdsFormMixin, forms.Form):

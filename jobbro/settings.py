@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "jobbro.accounts",
     "jobbro.companies",
     "jobbro.citizens",
+    "jobbro.cases",
     "jobbro.api",
     "jobbro.placements",
     "jobbro.matching",

@@ -27,5 +27,6 @@ urlpatterns = [
     path("", include("jobbro.portal.urls")),
     path("", include("jobbro.placements.urls")),
     path("virksomheder/", include("jobbro.companies.urls")),
+    path("", include("jobbro.cases.urls")),
     path("drift/", admin.site.urls),
 ]

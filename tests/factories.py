@@ -101,7 +101,7 @@ def training(municipality: Municipality, person: ContactPerson, **fields) -> Tra
     return TrainingRecord.objects.create(municipality=municipality, contact_person=person, **fields)
 
 
-def meeting(municipality: Municipality, *attendees: ContactPerson, **fields):
+def exchange_meeting(municipality: Municipality, *attendees: ContactPerson, **fields):
     fields.setdefault("held_on", date(2026, 4, 1))
     fields.setdefault("topic", "Den gode feedback")
     item = ExperienceMeeting.objects.create(municipality=municipality, **fields)
@@ -123,3 +123,61 @@ def citizen_user(person: Citizen, **fields) -> User:
     person.user = account
     person.save(update_fields=["user"])
     return account
+
+
+def course(
+    municipality: Municipality | None = None,
+    *,
+    citizen_obj: Citizen | None = None,
+    caseworker: User | None = None,
+    **fields,
+):
+    """A course in phase 'referred' (or as given), with its first phase history row."""
+    from jobbro.cases.models import Course, PhaseChange
+
+    citizen_obj = citizen_obj or citizen(municipality)
+    municipality = citizen_obj.municipality
+    caseworker = caseworker or user("caseworker", municipality)
+    fields.setdefault("visitation_on", date(2026, 11, 2))
+    fields.setdefault("phase_started_on", fields["visitation_on"])
+    item = Course.objects.create(
+        municipality=municipality, citizen=citizen_obj, caseworker=caseworker, **fields
+    )
+    PhaseChange.objects.create(municipality=municipality, course=item, to_phase=item.phase)
+    return item
+
+
+def note(course_obj, author: User, **fields):
+    from jobbro.cases.models import CourseEvent
+
+    fields.setdefault("text", "Samtale om jobmål.")
+    return CourseEvent.objects.create(
+        municipality=course_obj.municipality,
+        course=course_obj,
+        kind="note",
+        author=author,
+        **fields,
+    )
+
+
+def homework(course_obj, **fields):
+    from jobbro.cases.models import HomeworkItem
+
+    fields.setdefault("description", "Opdater dit CV")
+    fields.setdefault("due_on", date(2026, 12, 15))
+    return HomeworkItem.objects.create(
+        municipality=course_obj.municipality, course=course_obj, **fields
+    )
+
+
+def meeting(municipality: Municipality, **fields):
+    from datetime import datetime
+
+    from django.utils import timezone
+
+    from jobbro.cases.models import InformationMeeting
+
+    fields.setdefault("starts_at", timezone.make_aware(datetime(2026, 11, 20, 10, 0)))
+    fields.setdefault("place", "Jobcentret, mødelokale 2")
+    fields.setdefault("capacity", 10)
+    return InformationMeeting.objects.create(municipality=municipality, **fields)

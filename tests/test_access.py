@@ -66,6 +66,16 @@ def test_each_role_gets_exactly_what_the_table_allows(role, personas, client_for
 
 # Detail pages of tenant objects: (url name, role that may open it, builder of
 # an object in municipality B). Every feature adds its detail views here.
+def _closed_course(b):
+    return factories.course(b, phase="closed", outcome="still_unemployed")
+
+
+def _template(b):
+    from jobbro.cases.models import HomeworkTemplate
+
+    return HomeworkTemplate.objects.create(municipality=b, title="Skabelon i B")
+
+
 TENANT_DETAIL_VIEWS = [
     ("accounts:staff_detail", "manager", lambda b: factories.user("caseworker", b)),
     ("companies:agreement_detail", "consultant", lambda b: factories.agreement(b)),
@@ -75,7 +85,28 @@ TENANT_DETAIL_VIEWS = [
         "consultant",
         lambda b: factories.visit(b, factories.company(), factories.user("consultant", b)),
     ),
-    ("companies:meeting_detail", "consultant", lambda b: factories.meeting(b)),
+    ("companies:meeting_detail", "consultant", lambda b: factories.exchange_meeting(b)),
+    *[
+        (f"cases:{name}", role, factories.course)
+        for name in (
+            "course_detail",
+            "course_visitation",
+            "course_transition",
+            "course_assign",
+            "course_close",
+            "note_create",
+            "contact_create",
+            "homework_create",
+        )
+        for role in ("caseworker", "consultant", "manager")
+    ],
+    ("cases:course_reopen", "manager", _closed_course),
+    ("cases:note_edit", "caseworker", lambda b: factories.note(factories.course(b), None)),
+    ("cases:homework_update", "consultant", lambda b: factories.homework(factories.course(b))),
+    ("cases:citizen_edit", "caseworker", factories.citizen),
+    ("cases:unemployment_period_create", "caseworker", factories.citizen),
+    ("cases:meeting_detail", "consultant", factories.meeting),
+    ("cases:template_edit", "admin", _template),
 ]
 
 

@@ -33,7 +33,7 @@ def test_caseworkers_read_but_do_not_edit():
         "agreement.edit",
         "visit.edit",
         "contactperson.edit",
-        "meeting.edit",
+        "exchange_meeting.edit",
     ):
         assert Role.CASEWORKER not in RULES[action], action
 
@@ -126,7 +126,7 @@ def test_roles_outside_the_jobcenter_are_refused_every_company_view(
         person,
         factories.agreement(m, workplace),
         factories.visit(m, company, consultant),
-        factories.meeting(m, person),
+        factories.exchange_meeting(m, person),
     )
     client = client_for(personas[role])
     for url in urls:
@@ -148,7 +148,7 @@ def test_another_municipalitys_agreements_visits_and_meetings_are_404(
         ("agreement_detail", factories.agreement(municipality_b, place)),
         ("agreement_edit", factories.agreement(municipality_b, place)),
         ("visit_detail", factories.visit(municipality_b, company, b_consultant)),
-        ("meeting_detail", factories.meeting(municipality_b, person)),
+        ("meeting_detail", factories.exchange_meeting(municipality_b, person)),
     ]:
         assert client.get(reverse(f"companies:{name}", args=[obj.pk])).status_code == 404, name
     # The shared contact person is readable, but B's training records and meetings are not shown.

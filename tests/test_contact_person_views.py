@@ -113,7 +113,7 @@ def test_meeting_list_keeps_query_count_flat(
 ):
     person = factories.contact_person(place)
     for _ in range(30):
-        factories.meeting(consultant.municipality, person)
+        factories.exchange_meeting(consultant.municipality, person)
     client = client_for(consultant)
     with django_assert_max_num_queries(6):
         response = client.get(reverse("companies:meeting_list"))

@@ -8,6 +8,7 @@ from django.db.models import Count
 
 from jobbro.accounts.models import User
 from jobbro.accounts.roles import Role
+from jobbro.cases.models import Course, InformationMeeting
 from jobbro.citizens.models import Citizen
 from jobbro.companies.models import Company, ContactPerson, Workplace
 from jobbro.demo.seed import DEMO_PASSWORD, seed_demo
@@ -28,7 +29,7 @@ def snapshot() -> tuple:
 def test_same_seed_gives_the_same_data():
     seed_demo(seed=7, municipalities=1, citizens=15)
     first = snapshot()
-    for model in (ContactPerson, Workplace, Citizen, Company, User):
+    for model in (InformationMeeting, Course, ContactPerson, Workplace, Citizen, Company, User):
         model.objects.all().delete()
     seed_demo(seed=7, municipalities=1, citizens=15)
     assert snapshot() == first
@@ -109,3 +110,29 @@ def test_company_work_covers_every_state():
     assert TrainingRecord.objects.exists()
     shared = CompanyRelation.objects.values("company").annotate(n=Count("id")).filter(n__gt=1)
     assert shared.exists()
+def test_courses_cover_every_phase_overdue_and_on_time_homework_and_meetings():
+    from datetime import date
+
+    from jobbro.cases.models import HomeworkItem, MeetingInvitation, MunicipalitySettings
+
+    today = date(2026, 11, 28)
+    seed_demo(seed=2, municipalities=1, citizens=20, today=today)
+    limits = MunicipalitySettings.objects.get().limits
+    courses = Course.objects.with_due(limits)
+    assert set(courses.values_list("phase", flat=True)) == {
+        "referred",
+        "matching",
+        "preparation",
+        "in_placement",
+        "follow_up",
+        "closed",
+    }
+    assert courses.overdue(today).exists()
+    assert courses.open().filter(due_on__gte=today).exists()
+    assert set(HomeworkItem.objects.values_list("status", flat=True)) == {
+        "open",
+        "done",
+        "not_done",
+    }
+    assert MeetingInvitation.objects.filter(attended=True).exists()
+    assert MeetingInvitation.objects.filter(meeting__starts_at__date__lt=today).exists()

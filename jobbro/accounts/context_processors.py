@@ -7,10 +7,13 @@ from jobbro.access import can
 # (label, url name, action): an item shows only for roles the door allows.
 NAV_ITEMS = [
     (_("Forside"), "home", "home.view"),
+    (_("Forløb"), "cases:course_list", "course.list"),
     (_("Virksomheder"), "companies:company_list", "company.view"),
+    (_("Informationsmøder"), "cases:meeting_list", "meeting.list"),
     (_("Medarbejdere"), "accounts:staff_list", "staff.list"),
     (_("Import og eksport"), "transfer:import", "transfer.import"),
     (_("Opfølgningsskemaer"), "placements:template_list", "followup.template.edit"),
+    (_("Indstillinger"), "cases:settings", "settings.edit"),
     (_("Adgangslog"), "accounts:access_log", "accesslog.view"),
 ]
 

@@ -561,7 +561,7 @@ def training_create(request: HttpRequest, person_id: int) -> HttpResponse:
 
 
 @require_GET
-@require("meeting.view")
+@require("exchange_meeting.view")
 def meeting_list(request: HttpRequest) -> HttpResponse:
     meetings = (
         scope(request.user, ExperienceMeeting.objects.all())
@@ -572,7 +572,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 
 
 @GET_POST
-@require("meeting.edit")
+@require("exchange_meeting.edit")
 def meeting_create(request: HttpRequest) -> HttpResponse:
     form = MeetingForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -594,9 +594,9 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-@require("meeting.view")
+@require("exchange_meeting.view")
 def meeting_detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
-    meeting = get_for_user(request.user, ExperienceMeeting, "meeting.view", pk=meeting_id)
+    meeting = get_for_user(request.user, ExperienceMeeting, "exchange_meeting.view", pk=meeting_id)
     attendees = meeting.attendees.select_related("workplace__company").order_by("name")
     return render(
         request, "companies/meeting_detail.html", {"meeting": meeting, "attendees": attendees}

@@ -9,16 +9,30 @@ import random
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.utils import timezone
 from faker import Faker
 
 from jobbro.accounts.models import User
 from jobbro.accounts.roles import Role
-from jobbro.citizens.models import Citizen
+from jobbro.cases.models import (
+    DEFAULT_HOMEWORK_TEMPLATES,
+    Course,
+    CourseEvent,
+    HomeworkItem,
+    HomeworkTemplate,
+    InformationMeeting,
+    MeetingInvitation,
+    MunicipalitySettings,
+    Outcome,
+    Phase,
+    PhaseChange,
+)
+from jobbro.citizens.models import DEFAULT_TARGET_GROUPS, Citizen, TargetGroup
 from jobbro.companies.industries import COMMON_DB07
 from jobbro.companies.models import (
     Company,
@@ -60,6 +74,7 @@ class Demo:
     password_hash: str = field(init=False)
     postcodes: dict[int, list[PostalArea]] = field(default_factory=dict)
     logins: list[tuple[str, str, str]] = field(default_factory=list)
+    target_groups: dict[int, list[int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.rng = random.Random(self.seed)
@@ -263,6 +278,29 @@ GOALS = [
 ]
 
 
+def seed_target_groups(demo: Demo) -> None:
+    """The national target groups, the waiting-time settings and homework templates."""
+    for municipality in demo.municipalities:
+        existing = set(
+            TargetGroup.objects.filter(municipality=municipality).values_list("code", flat=True)
+        )
+        TargetGroup.objects.bulk_create(
+            TargetGroup(municipality=municipality, code=code, name=name)
+            for code, name in DEFAULT_TARGET_GROUPS
+            if code not in existing
+        )
+        MunicipalitySettings.objects.get_or_create(municipality=municipality)
+        if not HomeworkTemplate.objects.filter(municipality=municipality).exists():
+            HomeworkTemplate.objects.bulk_create(
+                HomeworkTemplate(municipality=municipality, title=t, description=d, kind=k)
+                for t, d, k in DEFAULT_HOMEWORK_TEMPLATES
+            )
+        groups = TargetGroup.objects.filter(municipality=municipality).order_by("code")
+        by_code = {g.code: g.pk for g in groups}
+        # Mostly dagpengemodtagere, the programme's target group.
+        demo.target_groups[municipality.code] = [by_code["dagpenge"]] * 6 + list(by_code.values())
+
+
 def seed_citizens(demo: Demo) -> None:
     citizens = []
     for municipality in demo.municipalities:
@@ -290,6 +328,9 @@ def seed_citizens(demo: Demo) -> None:
                     city=area.town,
                     unemployed_since=demo.today - timedelta(days=demo.rng.randrange(60, 900)),
                     job_goals=demo.rng.choice(GOALS),
+                    target_group_id=demo.rng.choice(demo.target_groups[municipality.code])
+                    if demo.target_groups
+                    else None,
                 )
             )
     Citizen.objects.bulk_create(citizens, batch_size=BATCH)
@@ -500,6 +541,239 @@ def seed_experience_meetings(demo: Demo) -> None:
             for pid in demo.rng.sample(trained, min(len(trained), demo.rng.randint(3, 8)))
         ]
         attendance.objects.bulk_create(rows, batch_size=BATCH)
+# (phase, days since visitation, days in phase, first contact days ago, last contact days
+# ago): the first courses of each municipality cover every phase on time and overdue.
+COURSE_PLAN = [
+    ("referred", 3, 3, None, None),
+    ("referred", 19, 19, None, None),
+    ("matching", 10, 6, None, None),
+    ("matching", 40, 20, 30, 22),
+    ("preparation", 30, 5, 20, 5),
+    ("preparation", 50, 26, 40, 26),
+    ("in_placement", 60, 20, 50, 4),
+    ("in_placement", 80, 30, 70, 18),
+    ("follow_up", 100, 5, 90, 5),
+    ("follow_up", 120, 25, 110, 16),
+    ("closed", 150, 10, 140, 10),
+    ("closed", 200, 40, 190, 40),
+]
+
+
+def _course_shape(demo: Demo, n: int) -> tuple:
+    if n < len(COURSE_PLAN):
+        return COURSE_PLAN[n]
+    phase = demo.rng.choices(
+        ["referred", "matching", "preparation", "in_placement", "follow_up", "closed"],
+        weights=[15, 25, 10, 25, 10, 15],
+    )[0]
+    in_phase = demo.rng.randrange(0, 30)
+    visited = in_phase + demo.rng.randrange(0, 60)
+    if phase == "referred":
+        visited = in_phase  # still in the first phase since visitation
+    first = None if phase == "referred" else max(in_phase, visited - demo.rng.randrange(1, 15))
+    if phase == "matching" and demo.rng.random() < 0.4:
+        first = None
+    last = None if first is None else demo.rng.randrange(0, first + 1)
+    return phase, visited, in_phase, first, last
+
+
+def _outcome_fields(demo: Demo, closed_on: date) -> dict:
+    outcome = demo.rng.choice(Outcome.values)
+    job = outcome in ("job_same_company", "job_other_company")
+    return {
+        "outcome": outcome,
+        "outcome_hours_per_week": Decimal(demo.rng.choice([20, 30, 37])) if job else None,
+        "outcome_start_on": closed_on + timedelta(days=7)
+        if job or outcome == "education"
+        else None,
+        "outcome_programme": "Løntilskud" if outcome == "other_programme" else "",
+        "upskilling": demo.rng.choice(["", "Truckcertifikat", "Dansk på arbejdspladsen"]),
+        "close_reason": "Forløbet er slut efter praktik og opfølgning.",
+        "closed_on": closed_on,
+    }
+
+
+def _days_ago(demo: Demo, days: int) -> date:
+    return demo.today - timedelta(days=days)
+
+
+def seed_courses(demo: Demo) -> None:
+    """One course for about nine in ten citizens, in every phase, some overdue."""
+    for municipality in demo.municipalities:
+        staff = User.objects.filter(municipality=municipality)
+        caseworkers = list(staff.filter(role=Role.CASEWORKER).order_by("id"))
+        consultants = list(staff.filter(role=Role.CONSULTANT).order_by("id"))
+        citizen_ids = Citizen.objects.filter(municipality=municipality).order_by("id")
+        courses = []
+        for n, citizen_id in enumerate(citizen_ids.values_list("id", flat=True).iterator()):
+            if n >= len(COURSE_PLAN) and demo.rng.random() < 0.1:
+                continue
+            phase, visited, in_phase, first, last = _course_shape(demo, n)
+            extra = _outcome_fields(demo, _days_ago(demo, in_phase)) if phase == "closed" else {}
+            courses.append(
+                Course(
+                    municipality=municipality,
+                    citizen_id=citizen_id,
+                    caseworker=caseworkers[n % len(caseworkers)],
+                    consultant=None if phase == "referred" else consultants[n % len(consultants)],
+                    phase=phase,
+                    phase_started_on=_days_ago(demo, in_phase),
+                    visitation_on=_days_ago(demo, visited),
+                    motivation_notes="Motiveret for praktik; ønsker at komme i gang.",
+                    voluntary=demo.rng.random() < 0.8,
+                    consent_to_share=phase not in ("referred", "matching"),
+                    first_company_contact_on=_days_ago(demo, first) if first is not None else None,
+                    last_contact_on=_days_ago(demo, last) if last is not None else None,
+                    **extra,
+                )
+            )
+        Course.objects.bulk_create(courses, batch_size=BATCH)
+        _seed_course_history(demo, municipality)
+
+
+def _seed_course_history(demo: Demo, municipality: Municipality) -> None:
+    order = ["referred", "matching", "preparation", "in_placement", "follow_up"]
+    changes, events, homework = [], [], []
+    templates = list(HomeworkTemplate.objects.filter(municipality=municipality).order_by("id"))
+    statuses = [HomeworkItem.Status.OPEN, HomeworkItem.Status.DONE, HomeworkItem.Status.NOT_DONE]
+    courses = Course.objects.filter(municipality=municipality).order_by("id")
+    for n, course in enumerate(courses.iterator(chunk_size=BATCH)):
+        at = timezone.make_aware(datetime.combine(course.visitation_on, time(9)))
+        changes.append(
+            PhaseChange(
+                municipality=municipality,
+                course=course,
+                to_phase="referred",
+                at=at,
+                by_id=course.caseworker_id,
+            )
+        )
+        reached = order.index(course.phase) if course.phase in order else len(order) - 1
+        for step in range(1, reached + 1):
+            changes.append(
+                PhaseChange(
+                    municipality=municipality,
+                    course=course,
+                    from_phase=order[step - 1],
+                    to_phase=order[step],
+                    by_id=course.consultant_id or course.caseworker_id,
+                    at=timezone.make_aware(
+                        datetime.combine(course.phase_started_on, time(10 + step))
+                    )
+                    if step == reached
+                    else at + timedelta(days=step),
+                )
+            )
+        if course.phase == Phase.CLOSED:
+            changes.append(
+                PhaseChange(
+                    municipality=municipality,
+                    course=course,
+                    from_phase="follow_up",
+                    to_phase="closed",
+                    by_id=course.caseworker_id,
+                    reason=course.close_reason,
+                    at=timezone.make_aware(datetime.combine(course.closed_on, time(14))),
+                    details={"outcome": course.outcome, "upskilling": course.upskilling},
+                )
+            )
+        if course.first_company_contact_on:
+            events.append(
+                CourseEvent(
+                    municipality=municipality,
+                    course=course,
+                    kind="company_contact",
+                    occurred_on=course.first_company_contact_on,
+                    text="Ringede til virksomheden om en praktikplads.",
+                    author_id=course.consultant_id or course.caseworker_id,
+                    created_at=timezone.make_aware(
+                        datetime.combine(course.first_company_contact_on, time(11))
+                    ),
+                )
+            )
+        if course.last_contact_on and course.last_contact_on != course.first_company_contact_on:
+            events.append(
+                CourseEvent(
+                    municipality=municipality,
+                    course=course,
+                    kind="follow_up_contact",
+                    occurred_on=course.last_contact_on,
+                    text="Opfølgning med borger og virksomhed.",
+                    author_id=course.consultant_id or course.caseworker_id,
+                    created_at=timezone.make_aware(
+                        datetime.combine(course.last_contact_on, time(13))
+                    ),
+                )
+            )
+        if course.phase != "referred" and templates:
+            for k in range(1 + n % 3):
+                status = statuses[(n + k) % 3] if course.phase != Phase.CLOSED else statuses[1]
+                template = templates[(n + k) % len(templates)]
+                due = (
+                    demo.today + timedelta(days=7) if status == "open" else course.phase_started_on
+                )
+                homework.append(
+                    HomeworkItem(
+                        municipality=municipality,
+                        course=course,
+                        template=template,
+                        kind=template.kind,
+                        description=template.title,
+                        due_on=due,
+                        status=status,
+                        answer="Det gik godt." if status == HomeworkItem.Status.DONE else "",
+                        created_by_id=course.caseworker_id,
+                    )
+                )
+        if len(changes) > BATCH:
+            PhaseChange.objects.bulk_create(changes, batch_size=BATCH)
+            CourseEvent.objects.bulk_create(events, batch_size=BATCH)
+            HomeworkItem.objects.bulk_create(homework, batch_size=BATCH)
+            changes, events, homework = [], [], []
+    PhaseChange.objects.bulk_create(changes, batch_size=BATCH)
+    CourseEvent.objects.bulk_create(events, batch_size=BATCH)
+    HomeworkItem.objects.bulk_create(homework, batch_size=BATCH)
+
+
+def seed_information_meetings(demo: Demo) -> None:
+    """Three past meetings per jobcenter, with invitations and attendance."""
+    for municipality in demo.municipalities:
+        meetings = [
+            InformationMeeting(
+                municipality=municipality,
+                starts_at=timezone.make_aware(
+                    datetime.combine(demo.today - timedelta(days=days), time(10))
+                ),
+                place=f"{municipality.jobcenter_name}, mødelokale {n + 1}",
+                capacity=20,
+            )
+            for n, days in enumerate((7, 21, 35))
+        ]
+        InformationMeeting.objects.bulk_create(meetings)
+        courses = list(
+            Course.objects.filter(municipality=municipality, phase__in=["referred", "matching"])
+            .order_by("id")
+            .values_list("id", "citizen_id", "visitation_on")[:40]
+        )
+        invitations, attended = [], []
+        for n, (course_id, citizen_id, _visited) in enumerate(courses):
+            meeting = meetings[n % len(meetings)]
+            came = n % 4 != 3
+            invitations.append(
+                MeetingInvitation(
+                    municipality=municipality,
+                    meeting=meeting,
+                    citizen_id=citizen_id,
+                    attended=came,
+                )
+            )
+            if came:
+                attended.append((course_id, meeting.starts_at.date()))
+        MeetingInvitation.objects.bulk_create(invitations)
+        for course_id, on in attended:
+            Course.objects.filter(pk=course_id).update(
+                info_meeting_attended=True, info_meeting_on=on
+            )
 
 
 SEEDERS: list[Callable[[Demo], None]] = [
@@ -507,12 +781,15 @@ SEEDERS: list[Callable[[Demo], None]] = [
     seed_postcodes,
     seed_companies,
     seed_contact_persons,
+    seed_target_groups,
     seed_citizens,
     seed_shared_companies,
     seed_agreements,
     seed_visits,
     seed_training,
     seed_experience_meetings,
+    seed_courses,
+    seed_information_meetings,
 ]
 
 

@@ -1,0 +1,436 @@
+"""Forms for citizens, courses, homework and information meetings (DKFDS classes)."""
+
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from jobbro import forms as dkfds
+from jobbro.accounts.models import User
+from jobbro.accounts.roles import Role
+from jobbro.cases.models import (
+    Course,
+    CourseEvent,
+    HomeworkItem,
+    HomeworkTemplate,
+    MunicipalitySettings,
+    Outcome,
+    Phase,
+)
+from jobbro.cases.transitions import allowed_targets
+from jobbro.citizens.models import MAX_WISH_WORKPLACES, Citizen, TargetGroup
+from jobbro.lib.cpr import CprError, normalize_cpr
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None) -> None:
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+def add_service_errors(form: forms.BaseForm, exc: ValidationError) -> None:
+    """Show a service's ValidationError at the fields it names (else above the form)."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            target = field if field in form.fields and field != NON_FIELD_ERRORS else None
+            form.add_error(target, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+def staff_choices(municipality_id: int, role: Role):
+    return User.objects.for_municipality(municipality_id).filter(role=role, is_active=True)
+
+
+class VersionMixin(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+CITIZEN_FIELDS = [
+    "cpr",
+    "first_name",
+    "last_name",
+    "phone",
+    "email",
+    "address",
+    "postcode",
+    "city",
+    "target_group",
+    "unemployed_since",
+]
+
+
+class CitizenBaseForm(dkfds.ModelForm):
+    def __init__(self, *args, municipality_id: int, **kwargs) -> None:
+        self.municipality_id = municipality_id
+        super().__init__(*args, **kwargs)
+
+    def prepare_fields(self) -> None:
+        municipality_id = self.municipality_id
+        if "target_group" in self.fields:
+            self.fields["target_group"].queryset = TargetGroup.objects.for_municipality(
+                municipality_id
+            ).active()
+            self.fields["target_group"].empty_label = None
+            self.fields["target_group"].required = True
+
+    def clean_cpr(self) -> str:
+        try:
+            return normalize_cpr(self.cleaned_data["cpr"])
+        except CprError as exc:
+            raise ValidationError(str(exc)) from None
+
+
+class CitizenCourseForm(CitizenBaseForm):
+    """'Ny borger / nyt forløb': citizen and visitation in one form."""
+
+    visitation_on = forms.DateField(label=_("Visitationsdato"), widget=DateInput)
+    caseworker = forms.ModelChoiceField(label=_("Sagsbehandler"), queryset=User.objects.none())
+    consultant = forms.ModelChoiceField(
+        label=_("Virksomhedskonsulent"), queryset=User.objects.none(), required=False
+    )
+    voluntary = forms.TypedChoiceField(
+        label=_("Frivillig deltagelse"),
+        choices=[("1", _("Ja")), ("0", _("Nej"))],
+        coerce=lambda v: v == "1",
+        widget=forms.RadioSelect,
+        initial="1",
+    )
+    motivation_notes = forms.CharField(
+        label=_("Motivation"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+    class Meta:
+        model = Citizen
+        fields = CITIZEN_FIELDS
+        widgets = {"unemployed_since": DateInput}
+
+    def prepare_fields(self) -> None:
+        super().prepare_fields()
+        municipality_id = self.municipality_id
+        self.fields["cpr"] = forms.CharField(label=_("CPR-nummer"), max_length=20)
+        self.fields["caseworker"].queryset = staff_choices(municipality_id, Role.CASEWORKER)
+        self.fields["consultant"].queryset = staff_choices(municipality_id, Role.CONSULTANT)
+        self.fields["cpr"].help_text = _("10 cifre: DDMMÅÅ-XXXX.")
+
+    def _post_clean(self) -> None:
+        # The service validates the citizen with its municipality (and CPR uniqueness).
+        pass
+
+
+class CitizenForm(CitizenBaseForm):
+    class Meta:
+        model = Citizen
+        fields = [
+            *[f for f in CITIZEN_FIELDS if f != "cpr"],
+            "education",
+            "work_experience",
+            "competences",
+            "occupation_codes",
+            "job_goals",
+            "wish_industry_codes",
+            "max_commute_km",
+            "last_employer_cvr",
+            "barriers",
+        ]
+        widgets = {
+            "unemployed_since": DateInput,
+            **{
+                name: forms.Textarea(attrs={"rows": 3})
+                for name in ("education", "work_experience", "competences", "job_goals", "barriers")
+            },
+        }
+
+
+class UnemploymentPeriodForm(dkfds.Form):
+    start_on = forms.DateField(label=_("Ledig fra"), widget=DateInput)
+    end_on = forms.DateField(
+        label=_("Ledig til"),
+        widget=DateInput,
+        required=False,
+        help_text=_("Tom, hvis borgeren stadig er ledig."),
+    )
+
+
+class VisitationForm(VersionMixin, dkfds.ModelForm):
+    class Meta:
+        model = Course
+        fields = [
+            "visitation_on",
+            "motivation_notes",
+            "voluntary",
+            "consent_to_share",
+            "info_meeting_attended",
+            "info_meeting_on",
+        ]
+        widgets = {
+            "visitation_on": DateInput,
+            "info_meeting_on": DateInput,
+            "motivation_notes": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def _post_clean(self) -> None:
+        pass  # the service validates and saves (with the version check)
+
+
+class TransitionForm(VersionMixin, dkfds.Form):
+    to_phase = forms.ChoiceField(label=_("Ny fase"))
+    reason = forms.CharField(
+        label=_("Begrundelse"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+    def __init__(self, *args, course: Course, **kwargs) -> None:
+        self.course = course
+        super().__init__(*args, **kwargs)
+
+    def prepare_fields(self) -> None:
+        self.fields["to_phase"].choices = [
+            (code, Phase(code).label) for code in allowed_targets(self.course.phase)
+        ]
+
+
+class AssignForm(VersionMixin, dkfds.Form):
+    caseworker = forms.ModelChoiceField(label=_("Sagsbehandler"), queryset=User.objects.none())
+    consultant = forms.ModelChoiceField(
+        label=_("Virksomhedskonsulent"), queryset=User.objects.none(), required=False
+    )
+
+    def __init__(self, *args, municipality_id: int, **kwargs) -> None:
+        self.municipality_id = municipality_id
+        super().__init__(*args, **kwargs)
+
+    def prepare_fields(self) -> None:
+        self.fields["caseworker"].queryset = staff_choices(self.municipality_id, Role.CASEWORKER)
+        self.fields["consultant"].queryset = staff_choices(self.municipality_id, Role.CONSULTANT)
+
+
+class CloseForm(VersionMixin, dkfds.Form):
+    outcome = forms.ChoiceField(
+        label=_("Resultat"), choices=Outcome.choices, widget=forms.RadioSelect, required=False
+    )
+    hours_per_week = forms.DecimalField(
+        label=_("Timer pr. uge"),
+        required=False,
+        max_digits=4,
+        decimal_places=1,
+        help_text=_("Ved ordinært job."),
+    )
+    start_on = forms.DateField(
+        label=_("Startdato"),
+        widget=DateInput,
+        required=False,
+        help_text=_("Ved job eller uddannelse."),
+    )
+    programme = forms.CharField(label=_("Hvilken anden indsats"), required=False, max_length=200)
+    upskilling = forms.CharField(
+        label=_("Anbefalet opkvalificering"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=_("Kurser eller uddannelse, borgeren bør tage."),
+    )
+    reason = forms.CharField(
+        label=_("Begrundelse"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+
+# The service's error keys for closing, mapped to this form's field names.
+CLOSE_FIELD_NAMES = {
+    "outcome_hours_per_week": "hours_per_week",
+    "outcome_start_on": "start_on",
+    "outcome_programme": "programme",
+    "close_reason": "reason",
+}
+
+
+class ReopenForm(VersionMixin, dkfds.Form):
+    reason = forms.CharField(label=_("Begrundelse"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class NoteForm(dkfds.Form):
+    text = forms.CharField(label=_("Notat"), widget=forms.Textarea(attrs={"rows": 5}))
+
+
+class ContactForm(dkfds.Form):
+    kind = forms.ChoiceField(
+        label=_("Type"),
+        choices=[
+            (CourseEvent.Kind.COMPANY_CONTACT, CourseEvent.Kind.COMPANY_CONTACT.label),
+            (CourseEvent.Kind.FOLLOW_UP_CONTACT, CourseEvent.Kind.FOLLOW_UP_CONTACT.label),
+        ],
+        widget=forms.RadioSelect,
+    )
+    occurred_on = forms.DateField(label=_("Dato"), widget=DateInput)
+    text = forms.CharField(
+        label=_("Hvad skete der"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+
+class HomeworkForm(dkfds.Form):
+    template = forms.ModelChoiceField(
+        label=_("Skabelon"),
+        queryset=HomeworkTemplate.objects.none(),
+        required=False,
+        empty_label=_("Ingen – skriv selv"),
+    )
+    description = forms.CharField(
+        label=_("Beskrivelse"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=_("Tom: skabelonens titel bruges."),
+    )
+    due_on = forms.DateField(label=_("Frist"), widget=DateInput)
+
+    def __init__(self, *args, municipality_id: int, **kwargs) -> None:
+        self.municipality_id = municipality_id
+        super().__init__(*args, **kwargs)
+
+    def prepare_fields(self) -> None:
+        self.fields["template"].queryset = HomeworkTemplate.objects.for_municipality(
+            self.municipality_id
+        ).filter(is_active=True)
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if not data.get("template") and not (data.get("description") or "").strip():
+            self.add_error("description", _("Vælg en skabelon eller skriv en beskrivelse."))
+        return data
+
+
+class HomeworkUpdateForm(dkfds.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=HomeworkItem.Status.choices)
+    answer = forms.CharField(
+        label=_("Borgerens svar"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+
+    def __init__(self, *args, wish_workplaces: bool = False, **kwargs) -> None:
+        self.wish_workplaces = wish_workplaces
+        super().__init__(*args, **kwargs)
+
+    def prepare_fields(self) -> None:
+        if self.wish_workplaces:
+            for n in range(1, MAX_WISH_WORKPLACES + 1):
+                self.fields[f"wish_{n}_name"] = forms.CharField(
+                    label=_("Ønskearbejdsplads %(n)s: virksomhed") % {"n": n},
+                    required=False,
+                    max_length=200,
+                )
+                self.fields[f"wish_{n}_cvr"] = forms.CharField(
+                    label=_("Ønskearbejdsplads %(n)s: CVR-nummer") % {"n": n},
+                    required=False,
+                    max_length=8,
+                )
+                self.fields[f"wish_{n}_why"] = forms.CharField(
+                    label=_("Ønskearbejdsplads %(n)s: hvorfor") % {"n": n},
+                    required=False,
+                    widget=forms.Textarea(attrs={"rows": 2}),
+                )
+
+    def wish_rows(self) -> list[dict] | None:
+        if "wish_1_name" not in self.fields:
+            return None
+        return [
+            {
+                "company_name": self.cleaned_data.get(f"wish_{n}_name", ""),
+                "cvr": self.cleaned_data.get(f"wish_{n}_cvr", ""),
+                "why": self.cleaned_data.get(f"wish_{n}_why", ""),
+            }
+            for n in range(1, MAX_WISH_WORKPLACES + 1)
+        ]
+
+
+class MeetingForm(dkfds.Form):
+    starts_at = forms.DateTimeField(
+        label=_("Tidspunkt"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+    )
+    place = forms.CharField(label=_("Sted"), max_length=200)
+    capacity = forms.IntegerField(label=_("Antal pladser"), min_value=1, max_value=500)
+
+
+class CitizenChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Citizen) -> str:
+        return f"{obj.full_name} ({obj.masked_cpr})"
+
+
+class InviteForm(dkfds.Form):
+    citizens = CitizenChoiceField(
+        label=_("Inviter borgere"),
+        queryset=Citizen.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, queryset, **kwargs) -> None:
+        self.citizen_queryset = queryset
+        super().__init__(*args, **kwargs)
+
+    def prepare_fields(self) -> None:
+        self.fields["citizens"].queryset = self.citizen_queryset
+
+
+class AttendanceForm(dkfds.Form):
+    attended = CitizenChoiceField(
+        label=_("Deltog"),
+        queryset=Citizen.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, queryset, **kwargs) -> None:
+        self.citizen_queryset = queryset
+        super().__init__(*args, **kwargs)
+
+    def prepare_fields(self) -> None:
+        self.fields["attended"].queryset = self.citizen_queryset
+
+
+class SettingsForm(dkfds.ModelForm):
+    class Meta:
+        model = MunicipalitySettings
+        fields = ["first_contact_days", "follow_up_days", "match_to_start_days"]
+
+
+class TargetGroupForm(dkfds.Form):
+    name = forms.CharField(label=_("Ny målgruppe"), max_length=100)
+
+
+class HomeworkTemplateForm(dkfds.ModelForm):
+    class Meta:
+        model = HomeworkTemplate
+        fields = ["title", "description", "kind", "is_active"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+
+class WorklistFilterForm(dkfds.Form):
+    q = forms.CharField(
+        label=_("Søg på navn eller CPR-nummer"),
+        required=False,
+        help_text=_("CPR-nummer søges kun med alle 10 cifre."),
+    )
+    phase = forms.ChoiceField(
+        label=_("Fase"), required=False, choices=[("", _("Alle åbne"))] + Phase.choices
+    )
+    overdue = forms.BooleanField(label=_("Kun overskredne frister"), required=False)
+    staff = forms.ModelChoiceField(
+        label=_("Medarbejder"),
+        queryset=User.objects.none(),
+        required=False,
+        empty_label=_("Alle"),
+    )
+    target_group = forms.ModelChoiceField(
+        label=_("Målgruppe"),
+        queryset=TargetGroup.objects.none(),
+        required=False,
+        empty_label=_("Alle"),
+    )
+
+    def __init__(self, *args, municipality_id: int, **kwargs) -> None:
+        self.municipality_id = municipality_id
+        super().__init__(*args, **kwargs)
+
+    def prepare_fields(self) -> None:
+        municipality_id = self.municipality_id
+        self.fields["staff"].queryset = User.objects.for_municipality(municipality_id).filter(
+            role__in=[Role.CASEWORKER, Role.CONSULTANT]
+        )
+        self.fields["target_group"].queryset = TargetGroup.objects.for_municipality(municipality_id)

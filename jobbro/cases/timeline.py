@@ -1,0 +1,81 @@
+"""The course page's one timeline: phase changes, notes, contacts, homework and
+information meetings, newest first. A read, so it lives apart from the services."""
+
+from dataclasses import dataclass
+from datetime import datetime, time
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from jobbro.cases.models import Course, HomeworkItem, MeetingInvitation, Phase
+
+
+@dataclass
+class Entry:
+    at: datetime
+    kind: str
+    title: str
+    text: str = ""
+    who: str = ""
+    event: object | None = None
+    editable: bool = False
+
+
+def _start_of(day) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time(12)))
+
+
+def course_timeline(course: Course) -> list[Entry]:
+    entries: list[Entry] = []
+    for change in course.phase_changes.select_related("by"):
+        title = (
+            _("Fase: %(from)s → %(to)s")
+            % {"from": Phase(change.from_phase).label, "to": Phase(change.to_phase).label}
+            if change.from_phase
+            else _("Forløbet oprettet (visiteret)")
+        )
+        entries.append(Entry(change.at, "phase", title, change.reason, str(change.by or "")))
+    for event in course.events.select_related("author", "corrects"):
+        at = event.created_at if event.kind == "note" else _start_of(event.occurred_on)
+        entries.append(
+            Entry(
+                at,
+                event.kind,
+                event.get_kind_display(),
+                event.text,
+                str(event.author or ""),
+                event,
+                editable=event.can_be_edited(),
+            )
+        )
+    for item in course.homework.select_related("created_by"):
+        entries.append(
+            Entry(
+                item.created_at,
+                "homework",
+                _("Hjemmearbejde: %(d)s (%(s)s)")
+                % {"d": item.description, "s": item.get_status_display()},
+                item.answer,
+                str(item.created_by or ""),
+            )
+        )
+    invitations = MeetingInvitation.objects.filter(
+        citizen_id=course.citizen_id, municipality_id=course.municipality_id
+    ).select_related("meeting")
+    for invitation in invitations:
+        state = {True: _("deltog"), False: _("deltog ikke"), None: _("inviteret")}[
+            invitation.attended
+        ]
+        entries.append(
+            Entry(
+                invitation.meeting.starts_at,
+                "info_meeting",
+                _("Informationsmøde: %(m)s (%(s)s)") % {"m": invitation.meeting, "s": state},
+            )
+        )
+    entries.sort(key=lambda e: e.at, reverse=True)
+    return entries
+
+
+def open_homework(course: Course) -> list[HomeworkItem]:
+    return list(course.homework.filter(status=HomeworkItem.Status.OPEN))
