@@ -12,29 +12,36 @@ _INPUT_CLASS = {
 
 
 class DkfdsFormMixin:
-    """Give every widget the DKFDS class and link it to its hint and error text."""
+    """Give every widget the DKFDS class and link it to its hint and error text.
+
+    Errors are wired up after validation (full_clean), never in __init__: reading
+    errors there would validate the form before a subclass narrows its querysets.
+    """
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        # Reading a bound field's errors below validates the form, so subclasses narrow
-        # their choices (querysets of the user's municipality) here, before that.
         self.prepare_fields()
         for name, field in self.fields.items():
             widget = field.widget
             css = _INPUT_CLASS.get(type(widget), "form-input")
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
-            bound = self[name]
-            described = []
             if field.help_text:
-                described.append(f"{bound.auto_id}-hint")
-            if self.is_bound and bound.errors:
-                described.append(f"{bound.auto_id}-error")
-                widget.attrs["aria-invalid"] = "true"
-            if described:
-                widget.attrs["aria-describedby"] = " ".join(described)
+                widget.attrs["aria-describedby"] = f"{self[name].auto_id}-hint"
 
     def prepare_fields(self) -> None:
-        """Hook: adjust fields (e.g. scoped querysets) before the form is validated."""
+        """Hook: adjust fields (e.g. scoped querysets) as part of setting the form up."""
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        for name in self.errors:
+            if name not in self.fields:
+                continue
+            widget = self.fields[name].widget
+            error_id = f"{self[name].auto_id}-error"
+            described = widget.attrs.get("aria-describedby", "")
+            if error_id not in described:
+                widget.attrs["aria-describedby"] = f"{described} {error_id}".strip()
+            widget.attrs["aria-invalid"] = "true"
 
 
 class Form(DkfdsFormMixin, forms.Form):

@@ -22,7 +22,8 @@ READY = {
     "consent_to_share": True,
 }
 
-ALLOWED = [(a, b) for a, targets in TRANSITIONS.items() for b in targets]
+# Sorted: a frozenset's order differs between processes, and xdist workers must agree.
+ALLOWED = [(a, b) for a, targets in TRANSITIONS.items() for b in sorted(targets)]
 REFUSED = [
     (a, b)
     for a in Phase.values

@@ -110,6 +110,8 @@ def test_company_work_covers_every_state():
     assert TrainingRecord.objects.exists()
     shared = CompanyRelation.objects.values("company").annotate(n=Count("id")).filter(n__gt=1)
     assert shared.exists()
+
+
 def test_courses_cover_every_phase_overdue_and_on_time_homework_and_meetings():
     from datetime import date
 

@@ -21,27 +21,6 @@ from jobbro.companies.models import (
 from jobbro.lib.cvr import CvrError, normalize_cvr, normalize_p_number
 from jobbro.municipalities.models import Municipality
 
-
-def revalidate(form: forms.BaseForm) -> None:
-    """Validate again after narrowing a field's choices in __init__.
-
-    The DKFDS mixin reads ``errors`` inside ``__init__`` (for aria-invalid), so a
-    bound form has already been validated against the unnarrowed queryset; forget
-    that result so the narrowed choices are what count.
-    """
-    if not form.is_bound:
-        return
-    form._errors = None
-    for name in form.errors:
-        if name in form.fields:
-            widget = form.fields[name].widget
-            widget.attrs["aria-invalid"] = "true"
-            described = widget.attrs.get("aria-describedby", "")
-            error_id = f"{form[name].auto_id}-error"
-            if error_id not in described:
-                widget.attrs["aria-describedby"] = f"{described} {error_id}".strip()
-
-
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MAX_EMPLOYEES = Decimal("100000")
 
@@ -227,7 +206,6 @@ class AgreementForm(jforms.ModelForm):
         super().__init__(*args, **kwargs)
         pick_workplace(self, company)
         self.fields["places_offered"].widget.attrs["class"] += " input-width-xs"
-        revalidate(self)
 
 
 class VisitForm(jforms.ModelForm):
@@ -250,7 +228,6 @@ class VisitForm(jforms.ModelForm):
         if not self.is_bound and not self.instance.pk:
             self.initial.setdefault("consultant", user.pk)
             self.initial.setdefault("visited_on", timezone.localdate())
-        revalidate(self)
 
 
 class ContactPersonForm(jforms.ModelForm):
@@ -262,7 +239,6 @@ class ContactPersonForm(jforms.ModelForm):
     def __init__(self, *args, company: Company, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         pick_workplace(self, company)
-        revalidate(self)
 
 
 class TrainingForm(jforms.ModelForm):
@@ -290,7 +266,6 @@ class MeetingForm(jforms.ModelForm):
             .order_by("name")
         )
         self.fields["attendees"].widget.attrs["size"] = 10
-        revalidate(self)
 
 
 class FollowUpSettingsForm(jforms.Form):

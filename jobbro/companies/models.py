@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, Subquery
-from django.db.models.functions import Cast, Floor, Greatest, Least
+from django.db.models.functions import Cast, Coalesce, Floor, Greatest, Least
 from django.utils.translation import gettext_lazy as _
 
 from jobbro.companies.validators import validate_cvr, validate_p_number
@@ -35,12 +35,26 @@ def months_before(today: date, months: int) -> date:
 def jobbro_placements_used(start: date, end: date) -> models.Expression:
     """Jobbro's planned and active placements at a workplace overlapping [start, end].
 
-    Placements do not exist yet (issue 5 adds them): this is the ONE place that
-    will count them, as a correlated subquery on ``OuterRef("pk")``. It must not be
-    tenant-scoped: BEK 2636/2021 § 65 counts every supported person at the
-    P-number, whichever municipality sent them.
+    The ONE place that counts them, as a correlated subquery on ``OuterRef("pk")``.
+    It is deliberately not tenant-scoped: BEK 2636/2021 § 65 counts every supported
+    person at the P-number, whichever municipality sent them.
     """
-    return models.Value(0, output_field=models.IntegerField())
+    from django.apps import apps
+
+    placement = apps.get_model("placements", "Placement")
+    counted = (
+        placement.objects.filter(
+            workplace=OuterRef("pk"),
+            status__in=("planned", "active"),
+            start_on__lte=end,
+            end_on__gte=start,
+        )
+        .order_by()
+        .values("workplace")
+        .annotate(n=models.Count("id"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=models.IntegerField()), 0)
 
 
 def allowed_supported_expression() -> models.Expression:

@@ -541,6 +541,8 @@ def seed_experience_meetings(demo: Demo) -> None:
             for pid in demo.rng.sample(trained, min(len(trained), demo.rng.randint(3, 8)))
         ]
         attendance.objects.bulk_create(rows, batch_size=BATCH)
+
+
 # (phase, days since visitation, days in phase, first contact days ago, last contact days
 # ago): the first courses of each municipality cover every phase on time and overdue.
 COURSE_PLAN = [

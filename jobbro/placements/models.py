@@ -1,10 +1,15 @@
 """Placements (praktikker) and what belongs to them."""
 
+from datetime import date
+from decimal import Decimal
+
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from jobbro.municipalities.models import TenantModel
+from jobbro.municipalities.models import TenantModel, TenantQuerySet
 from jobbro.placements import followup
 
 
@@ -41,3 +46,320 @@ class FollowUpTemplate(TenantModel):
     @property
     def question_list(self) -> list[followup.Question]:
         return followup.from_data(self.questions)
+
+
+class Purpose(models.TextChoices):
+    # BEK 2636/2021 § 60: the three purposes of a virksomhedspraktik.
+    ORDINARY_HOURS = "ordinary_hours", _("Optræning af ordinær arbejdstid")
+    SKILLS = "skills", _("Oplæring i bestemte faglige kompetencer")
+    JOB_GOAL = "job_goal", _("Afklaring af jobmål")
+
+
+class PlacementSettings(TenantModel):
+    """The programme's length in this municipality, and the legal basis shown with it."""
+
+    weeks = models.PositiveSmallIntegerField(
+        _("praktikkens længde i uger"),
+        default=8,
+        validators=[MinValueValidator(1), MaxValueValidator(26)],
+    )
+    legal_basis = models.TextField(
+        _("lovgrundlag"),
+        default=(
+            "Virksomhedspraktik efter LAB kapitel 11. For dagpengemodtagere er det almindelige "
+            "maksimum 4 uger (LAB § 61); programmet 'virksomhedsrettet indsats med "
+            "jobkontaktperson' bruger 8 uger. Højst 37 timer om ugen og inden for "
+            "virksomhedens normale arbejdstid (BEK 2636/2021 § 60)."
+        ),
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["municipality"], name="placementsettings_one")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.weeks} uger"
+
+    @classmethod
+    def for_municipality(cls, municipality_id: int) -> "PlacementSettings":
+        found, _created = cls.objects.get_or_create(municipality_id=municipality_id)
+        return found
+
+
+ACTIVE_STATUSES = ("planned", "active")
+
+
+class PlacementQuerySet(TenantQuerySet):
+    def current(self) -> "PlacementQuerySet":
+        return self.filter(status__in=ACTIVE_STATUSES)
+
+    def overlapping(self, start: date, end: date) -> "PlacementQuerySet":
+        return self.filter(start_on__lte=end, end_on__gte=start)
+
+
+class Placement(TenantModel):
+    """Praktik: a course's internship at one workplace with one job contact person."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planlagt")
+        ACTIVE = "active", _("I gang")
+        COMPLETED = "completed", _("Gennemført")
+        ENDED_EARLY = "ended_early", _("Afbrudt")
+
+    course = models.ForeignKey("cases.Course", on_delete=models.PROTECT, related_name="placements")
+    # The citizen too, so "one current placement per citizen" is a database constraint.
+    citizen = models.ForeignKey(
+        "citizens.Citizen", on_delete=models.PROTECT, related_name="placements"
+    )
+    workplace = models.ForeignKey(
+        "companies.Workplace", on_delete=models.PROTECT, related_name="placements"
+    )
+    contact_person = models.ForeignKey(
+        "companies.ContactPerson", on_delete=models.PROTECT, related_name="placements"
+    )
+    start_on = models.DateField(_("startdato"))
+    weeks = models.PositiveSmallIntegerField(
+        _("uger"), validators=[MinValueValidator(1), MaxValueValidator(26)]
+    )
+    end_on = models.DateField(_("slutdato"))
+    hours_per_week = models.DecimalField(
+        _("timer pr. uge"),
+        max_digits=4,
+        decimal_places=1,
+        validators=[MinValueValidator(Decimal("1")), MaxValueValidator(Decimal("37"))],
+    )
+    purpose = models.CharField(_("formål"), max_length=20, choices=Purpose.choices)
+    tasks = models.TextField(_("arbejdsopgaver"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
+    )
+    extended = models.BooleanField(_("forlænget"), default=False)
+    ended_on = models.DateField(_("afsluttet den"), null=True, blank=True)
+    end_reason = models.TextField(_("begrundelse for afbrydelse"), blank=True)
+    activation_override = models.TextField(
+        _("begrundelse for start uden godkendt forventningsafstemning"), blank=True
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    version = models.PositiveIntegerField(default=1)
+
+    objects = PlacementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["citizen"],
+                condition=Q(status__in=ACTIVE_STATUSES),
+                name="placement_one_current_per_citizen",
+                violation_error_message=_("Borgeren har allerede en planlagt eller aktiv praktik."),
+            ),
+            models.CheckConstraint(
+                condition=Q(end_on__gte=F("start_on")), name="placement_ends_after_start"
+            ),
+            models.CheckConstraint(
+                condition=Q(hours_per_week__gt=0) & Q(hours_per_week__lte=37),
+                name="placement_hours_at_most_37",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["workplace", "status", "start_on", "end_on"]),
+            models.Index(fields=["municipality", "status"]),
+        ]
+        verbose_name = _("praktik")
+        verbose_name_plural = _("praktikker")
+
+    def __str__(self) -> str:
+        return f"{self.workplace.name} {self.start_on:%d.%m.%Y}–{self.end_on:%d.%m.%Y}"
+
+    @property
+    def is_current(self) -> bool:
+        return self.status in ACTIVE_STATUSES
+
+
+class AgreementVersion(TenantModel):
+    """One version of the three-party expectations agreement (forventningsafstemning)."""
+
+    placement = models.ForeignKey(
+        Placement, on_delete=models.CASCADE, related_name="agreement_versions"
+    )
+    number = models.PositiveIntegerField()
+    goals = models.TextField(_("mål med praktikken"))
+    tasks = models.TextField(_("arbejdsopgaver"))
+    hours_and_place = models.TextField(_("arbejdstid og -sted"))
+    support = models.TextField(_("støtte fra jobkontaktpersonen, og hvor ofte"))
+    feedback = models.TextField(_("hvordan feedback gives"))
+    contacts = models.TextField(_("kontaktoplysninger"))
+    ending = models.TextField(_("hvad sker der, når praktikken slutter"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    CONTENT_FIELDS = (
+        "goals",
+        "tasks",
+        "hours_and_place",
+        "support",
+        "feedback",
+        "contacts",
+        "ending",
+    )
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["placement", "number"], name="agreementversion_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"Forventningsafstemning v{self.number}"
+
+    def content(self) -> dict[str, str]:
+        return {name: getattr(self, name) for name in self.CONTENT_FIELDS}
+
+
+class Party(models.TextChoices):
+    CITIZEN = "citizen", _("Borger")
+    CONTACT_PERSON = "contact_person", _("Jobkontaktperson")
+    JOBCENTER = "jobcenter", _("Jobcenter")
+
+
+class AgreementApproval(TenantModel):
+    version = models.ForeignKey(
+        AgreementVersion, on_delete=models.CASCADE, related_name="approvals"
+    )
+    party = models.CharField(max_length=20, choices=Party.choices)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    # Staff recorded an approval given on paper on the party's behalf: shown as such.
+    on_paper = models.BooleanField(_("givet på papir"), default=False)
+    approved_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["version", "party"], name="agreementapproval_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_party_display()} godkendte v{self.version.number}"
+
+
+class Conversation(TenantModel):
+    """A planned conversation: start, midway, final, or a weekly feedback meeting."""
+
+    class Kind(models.TextChoices):
+        START = "start", _("Opstartssamtale")
+        MIDWAY = "midway", _("Midtvejssamtale")
+        FINAL = "final", _("Afslutningssamtale")
+        WEEKLY_FEEDBACK = "weekly_feedback", _("Ugentligt feedbackmøde")
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planlagt")
+        HELD = "held", _("Afholdt")
+        CANCELLED = "cancelled", _("Aflyst")
+        NO_SHOW = "no_show", _("Udeblevet")
+
+    placement = models.ForeignKey(Placement, on_delete=models.CASCADE, related_name="conversations")
+    kind = models.CharField(_("samtale"), max_length=20, choices=Kind.choices)
+    week = models.PositiveSmallIntegerField(_("uge"))
+    planned_on = models.DateField(_("dato"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED
+    )
+    moved = models.BooleanField(default=False)
+    held_on = models.DateField(_("afholdt den"), null=True, blank=True)
+    notes = models.TextField(_("noter"), blank=True)
+    template = models.ForeignKey(
+        FollowUpTemplate, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    answers = models.JSONField(_("svar"), default=dict, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["planned_on", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["placement", "kind", "week"], name="conversation_one_per_kind_and_week"
+            )
+        ]
+        indexes = [models.Index(fields=["municipality", "status", "planned_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.planned_on:%d.%m.%Y}"
+
+    @property
+    def has_form(self) -> bool:
+        return self.kind != self.Kind.WEEKLY_FEEDBACK
+
+
+class WeeklyFeedback(TenantModel):
+    """What the job contact person reports for one week of the internship."""
+
+    placement = models.ForeignKey(Placement, on_delete=models.CASCADE, related_name="feedback")
+    week = models.PositiveSmallIntegerField(_("uge"))
+    tasks_done = models.TextField(_("hvad praktikanten har lavet"), blank=True)
+    behaviour = models.TextField(_("adfærd på arbejdspladsen"), blank=True)
+    professional = models.PositiveSmallIntegerField(
+        _("faglige kompetencer (1–5)"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    social = models.PositiveSmallIntegerField(
+        _("sociale kompetencer (1–5)"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    cv_help = models.BooleanField(_("hjælp til CV"), default=False)
+    applications_helped = models.PositiveSmallIntegerField(_("ansøgninger hjulpet med"), default=0)
+    network_contacts = models.PositiveSmallIntegerField(_("kontakter i netværket"), default=0)
+    concerns = models.TextField(_("bekymringer"), blank=True)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # True when jobcenter staff typed it in for the job contact person.
+    on_behalf = models.BooleanField(_("registreret af jobcentret"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["week"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["placement", "week"], name="weeklyfeedback_one_per_week"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Feedback uge {self.week}"
+
+
+class SupportEntry(TenantModel):
+    """The job contact person's help made visible: CV, applications, network."""
+
+    class Kind(models.TextChoices):
+        CV = "cv", _("CV opdateret")
+        APPLICATION = "application", _("Jobansøgning sendt")
+        NETWORK = "network", _("Kontakt i netværket")
+
+    class Answer(models.TextChoices):
+        PENDING = "pending", _("Afventer svar")
+        INTERVIEW = "interview", _("Til samtale")
+        REJECTED = "rejected", _("Afslag")
+        OFFER = "offer", _("Tilbud om job")
+
+    placement = models.ForeignKey(Placement, on_delete=models.CASCADE, related_name="support")
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
+    on = models.DateField(_("dato"))
+    company = models.CharField(_("virksomhed"), max_length=200, blank=True)
+    position = models.CharField(_("stilling"), max_length=200, blank=True)
+    answer = models.CharField(_("svar"), max_length=20, choices=Answer.choices, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.on:%d.%m.%Y}"

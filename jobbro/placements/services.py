@@ -1,13 +1,42 @@
-"""Workflows of placements; for now the follow-up form templates."""
+"""Workflows of placements: what views, the API and the portals call.
 
-from django.core.exceptions import ValidationError
+One transaction per action; refusals name the rule (and its paragraph) in Danish.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import F, Max
+from django.utils.translation import gettext as _
 
 from jobbro.accounts.models import User
+from jobbro.accounts.roles import STAFF_ROLES, Role
+from jobbro.cases.models import Course, CourseEvent, Phase
+from jobbro.cases.services import course_contact_record, course_transition
+from jobbro.companies.models import CapacityOverride, ContactPerson, Workplace
+from jobbro.companies.services import capacity_check
+from jobbro.errors import Conflict, StaleVersion
+from jobbro.lib import schedule
+from jobbro.lib.attendance import Attendance, attendance
+from jobbro.lib.capacity import CapacityExceeded
+from jobbro.lib.workdays import danish_holidays, is_working_day
 from jobbro.municipalities.models import Municipality
 from jobbro.placements import followup
-from jobbro.placements.models import ConversationKind, FollowUpTemplate
+from jobbro.placements.models import (
+    AgreementApproval,
+    AgreementVersion,
+    Conversation,
+    ConversationKind,
+    FollowUpTemplate,
+    Party,
+    Placement,
+    PlacementSettings,
+    Purpose,
+    SupportEntry,
+    WeeklyFeedback,
+)
 
 
 def followup_template_current(*, municipality: Municipality, kind: str) -> FollowUpTemplate:
@@ -55,3 +84,624 @@ def followup_template_update(*, user: User, kind: str, lines: str) -> FollowUpTe
         questions=followup.to_data(questions),
         created_by=user,
     )
+
+
+# -- placements ----------------------------------------------------------------------
+
+
+def _working_day_error(day: date) -> str | None:
+    if is_working_day(day):
+        return None
+    name = danish_holidays(day.year).get(day)
+    what = name or ("en weekend" if day.weekday() >= 5 else "en lukkedag")
+    return _("%(day)s er %(what)s. Vælg en hverdag.") % {"day": f"{day:%d.%m.%Y}", "what": what}
+
+
+def max_hours(workplace: Workplace) -> Decimal:
+    # BEK 2636/2021 § 60: within the company's normal hours and never above 37 a week.
+    return min(workplace.weekly_hours, Decimal("37"))
+
+
+def _placement_errors(
+    *,
+    course: Course,
+    workplace: Workplace,
+    contact_person: ContactPerson,
+    start_on: date,
+    weeks: int,
+    hours_per_week: Decimal,
+) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+
+    def add(field: str, message: str) -> None:
+        errors.setdefault(field, []).append(str(message))
+
+    if course.phase not in (Phase.MATCHING, Phase.PREPARATION):
+        add("__all__", _("En praktik oprettes, når forløbet er i matching eller klargøring."))
+    last_employer = course.citizen.last_employer_cvr
+    if last_employer and workplace.company.cvr == last_employer:
+        add(
+            "workplace",
+            _(
+                "Praktik hos borgerens seneste arbejdsgiver er ikke tilladt for "
+                "dagpengemodtagere (LAB § 61, stk. 2)."
+            ),
+        )
+    if contact_person.workplace_id != workplace.pk:
+        add("contact_person", _("Jobkontaktpersonen er ikke ansat på det valgte arbejdssted."))
+    elif not contact_person.is_active:
+        add("contact_person", _("Jobkontaktpersonen er ikke længere aktiv."))
+    if hours_per_week > max_hours(workplace):
+        add(
+            "hours_per_week",
+            _(
+                "Højst %(max)s timer om ugen: arbejdsstedets normale arbejdstid og aldrig over "
+                "37 timer (BEK 2636/2021 § 60)."
+            )
+            % {"max": f"{max_hours(workplace):g}"},
+        )
+    if not 1 <= weeks <= 26:
+        add("weeks", _("En praktik varer mellem 1 og 26 uger."))
+    problem = _working_day_error(start_on)
+    if problem:
+        add("start_on", problem)
+    return errors
+
+
+def _first_agreement(placement: Placement, by: User) -> AgreementVersion:
+    person = placement.contact_person
+    consultant = placement.course.consultant
+    contacts = [f"Jobkontaktperson: {person.name}, {person.phone or '–'}, {person.email or '–'}"]
+    if consultant:
+        contacts.append(f"Virksomhedskonsulent: {consultant.get_full_name()}, {consultant.email}")
+    return AgreementVersion.objects.create(
+        municipality_id=placement.municipality_id,
+        placement=placement,
+        number=1,
+        goals=str(Purpose(placement.purpose).label),
+        tasks=placement.tasks,
+        hours_and_place=(
+            f"{placement.hours_per_week:g} timer om ugen hos {placement.workplace.name}, "
+            f"{placement.workplace.address} {placement.workplace.postcode} "
+            f"{placement.workplace.city}".strip()
+        ),
+        support=(
+            "Jobkontaktpersonen holder et ugentligt feedbackmøde, vejleder i opgaverne, "
+            "giver social og faglig sparring, hjælper med CV og ansøgninger og bruger sit netværk."
+        ),
+        feedback="Ugentligt feedbackmøde mellem jobkontaktperson og praktikant.",
+        contacts="\n".join(contacts),
+        ending=(
+            "Ved afslutningssamtalen drøftes ordinær ansættelse, andre virksomheder i branchen "
+            "og evt. opkvalificering."
+        ),
+        created_by=by,
+    )
+
+
+@transaction.atomic
+def placement_create(
+    *,
+    by: User,
+    course: Course,
+    workplace: Workplace,
+    contact_person: ContactPerson,
+    start_on: date,
+    hours_per_week: Decimal,
+    purpose: str,
+    tasks: str,
+    weeks: int | None = None,
+    override_reason: str = "",
+    today: date,
+) -> Placement:
+    """Set up a whole internship: the placement, its conversations and agreement v1."""
+    weeks = weeks or PlacementSettings.for_municipality(course.municipality_id).weeks
+    errors = _placement_errors(
+        course=course,
+        workplace=workplace,
+        contact_person=contact_person,
+        start_on=start_on,
+        weeks=weeks,
+        hours_per_week=hours_per_week,
+    )
+    if errors:
+        raise ValidationError(errors)
+    if Placement.objects.current().filter(citizen_id=course.citizen_id).exists():
+        raise Conflict({"__all__": [_("Borgeren har allerede en planlagt eller aktiv praktik.")]})
+    end_on = schedule.end_date(start_on, weeks)
+    try:
+        override = capacity_check(
+            workplace,
+            start_on,
+            end_on,
+            override_by=by if override_reason.strip() else None,
+            reason=override_reason,
+        )
+    except CapacityExceeded as exc:
+        raise Conflict({"workplace": [str(exc)]}) from None
+    placement = Placement(
+        municipality_id=course.municipality_id,
+        course=course,
+        citizen_id=course.citizen_id,
+        workplace=workplace,
+        contact_person=contact_person,
+        start_on=start_on,
+        weeks=weeks,
+        end_on=end_on,
+        hours_per_week=hours_per_week,
+        purpose=purpose,
+        tasks=tasks,
+        created_by=by,
+    )
+    placement.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            placement.save()
+    except IntegrityError:
+        raise Conflict(
+            {"__all__": [_("Borgeren har allerede en planlagt eller aktiv praktik.")]}
+        ) from None
+    if override is not None:
+        CapacityOverride.objects.filter(pk=override.pk).update(placement_id=placement.pk)
+    sync_conversations(placement)
+    _first_agreement(placement, by)
+    course_contact_record(
+        by=by,
+        course=course,
+        kind=CourseEvent.Kind.COMPANY_CONTACT,
+        occurred_on=today,
+        text=_("Praktik aftalt hos %(w)s fra %(d)s.")
+        % {"w": workplace.name, "d": f"{start_on:%d.%m.%Y}"},
+        today=today,
+    )
+    if course.phase == Phase.MATCHING:
+        course_transition(
+            by=by,
+            course=course,
+            version=course.version,
+            to_phase=Phase.PREPARATION,
+            reason=_("Praktik oprettet"),
+            today=today,
+        )
+    return placement
+
+
+def sync_conversations(placement: Placement) -> None:
+    """Make the planned conversations match the placement's start and length.
+
+    Conversations already held, cancelled or marked no-show are history and stay;
+    planned ones move to their new dates, disappear when the placement got shorter,
+    and appear when it got longer.
+    """
+    wanted = {
+        (m.kind, m.week): m for m in schedule.plan_meetings(placement.start_on, placement.weeks)
+    }
+    existing = {(c.kind, c.week): c for c in placement.conversations.all()}
+    for key, conversation in existing.items():
+        if conversation.status != Conversation.Status.PLANNED:
+            continue
+        meeting = wanted.get(key)
+        if meeting is None:
+            conversation.delete()
+        elif conversation.planned_on != meeting.date:
+            conversation.planned_on, conversation.moved = meeting.date, False
+            conversation.save(update_fields=["planned_on", "moved"])
+    Conversation.objects.bulk_create(
+        Conversation(
+            municipality_id=placement.municipality_id,
+            placement=placement,
+            kind=meeting.kind,
+            week=meeting.week,
+            planned_on=meeting.date,
+        )
+        for key, meeting in wanted.items()
+        if key not in existing
+    )
+
+
+def _claim_placement(placement: Placement, version: int) -> None:
+    updated = Placement.objects.filter(pk=placement.pk, version=version).update(
+        version=F("version") + 1
+    )
+    if not updated:
+        raise StaleVersion(
+            _(
+                "Praktikken er ændret af en anden, siden du åbnede den. "
+                "Genindlæs siden og prøv igen."
+            )
+        )
+    placement.version = version + 1
+
+
+@transaction.atomic
+def placement_reschedule(
+    *,
+    by: User,
+    placement: Placement,
+    version: int,
+    start_on: date,
+    weeks: int,
+    reason: str,
+) -> Placement:
+    """Move the start, shorten or extend; recomputes the conversations not yet held."""
+    if not placement.is_current:
+        raise ValidationError(_("Kun en planlagt eller aktiv praktik kan ændres."))
+    errors: dict[str, list[str]] = {}
+    if start_on != placement.start_on:
+        if placement.status != Placement.Status.PLANNED:
+            errors["start_on"] = [_("Startdatoen kan kun flyttes, før praktikken er startet.")]
+        elif problem := _working_day_error(start_on):
+            errors["start_on"] = [problem]
+    if not 1 <= weeks <= 26:
+        errors["weeks"] = [_("En praktik varer mellem 1 og 26 uger.")]
+    if not reason.strip():
+        errors["reason"] = [_("Skriv hvorfor praktikken ændres.")]
+    if errors:
+        raise ValidationError(errors)
+    _claim_placement(placement, version)
+    longer = weeks > placement.weeks
+    placement.start_on, placement.weeks = start_on, weeks
+    placement.end_on = schedule.end_date(start_on, weeks)
+    placement.extended = placement.extended or longer
+    placement.save(update_fields=["start_on", "weeks", "end_on", "extended"])
+    sync_conversations(placement)
+    CourseEvent.objects.create(
+        municipality_id=placement.municipality_id,
+        course=placement.course,
+        kind=CourseEvent.Kind.NOTE,
+        text=_("Praktikken ændret: %(s)s–%(e)s (%(w)s uger). Begrundelse: %(r)s")
+        % {
+            "s": f"{start_on:%d.%m.%Y}",
+            "e": f"{placement.end_on:%d.%m.%Y}",
+            "w": weeks,
+            "r": reason.strip(),
+        },
+        author=by,
+    )
+    return placement
+
+
+def current_agreement(placement: Placement) -> AgreementVersion:
+    return placement.agreement_versions.order_by("-number").first()
+
+
+@transaction.atomic
+def agreement_update(
+    *, by: User, placement: Placement, content: dict[str, str]
+) -> AgreementVersion:
+    """A changed agreement is a new version with no approvals yet."""
+    current = current_agreement(placement)
+    fields = {name: (content.get(name) or "").strip() for name in AgreementVersion.CONTENT_FIELDS}
+    missing = {name: [_("Skal udfyldes.")] for name, value in fields.items() if not value}
+    if missing:
+        raise ValidationError(missing)
+    if current is not None and current.content() == fields:
+        return current
+    return AgreementVersion.objects.create(
+        municipality_id=placement.municipality_id,
+        placement=placement,
+        number=(current.number + 1) if current else 1,
+        created_by=by,
+        **fields,
+    )
+
+
+def _may_approve(user: User, placement: Placement, party: str) -> bool:
+    if user.role in STAFF_ROLES:
+        return True  # the jobcenter itself, or on paper on a party's behalf
+    if party == Party.CONTACT_PERSON:
+        person = getattr(user, "contact_person", None)
+        return person is not None and person.pk == placement.contact_person_id
+    if party == Party.CITIZEN:
+        return placement.citizen.user_id == user.pk
+    return False
+
+
+@transaction.atomic
+def agreement_approve(
+    *, by: User, placement: Placement, party: str, number: int
+) -> AgreementApproval:
+    """Approve the current version. Staff approving for citizen or job contact person
+    record an approval given on paper, and it shows as such."""
+    if party not in Party.values:
+        raise ValidationError({"party": _("Ukendt part.")})
+    if not _may_approve(by, placement, party):
+        raise PermissionDenied
+    current = current_agreement(placement)
+    if current is None or current.number != number:
+        raise StaleVersion(
+            _("Forventningsafstemningen er ændret, siden du åbnede den. Læs den nye version.")
+        )
+    on_paper = by.role in STAFF_ROLES and party != Party.JOBCENTER
+    approval, created = AgreementApproval.objects.get_or_create(
+        version=current,
+        party=party,
+        defaults={
+            "municipality_id": placement.municipality_id,
+            "approved_by": by,
+            "on_paper": on_paper,
+        },
+    )
+    return approval
+
+
+def approvals_missing(placement: Placement) -> list[str]:
+    current = current_agreement(placement)
+    given = set(current.approvals.values_list("party", flat=True)) if current else set()
+    return [party for party in Party.values if party not in given]
+
+
+@transaction.atomic
+def placement_activate(
+    *, by: User, placement: Placement, version: int, override_reason: str = "", today: date
+) -> Placement:
+    """Start the internship: all three parties approved the current agreement, or a
+    manager decided to start anyway (with a reason, logged on the placement)."""
+    if placement.status != Placement.Status.PLANNED:
+        raise ValidationError(_("Kun en planlagt praktik kan startes."))
+    missing = approvals_missing(placement)
+    if missing:
+        if not override_reason.strip():
+            names = ", ".join(str(Party(p).label).lower() for p in missing)
+            raise ValidationError(
+                {
+                    "__all__": [
+                        _(
+                            "Forventningsafstemningen mangler godkendelse fra: %(names)s. "
+                            "En leder kan starte praktikken alligevel med en begrundelse."
+                        )
+                        % {"names": names}
+                    ]
+                }
+            )
+        if by.role != Role.MANAGER:
+            raise PermissionDenied
+    course = placement.course
+    if course.phase == Phase.PREPARATION:
+        course_transition(
+            by=by,
+            course=course,
+            version=course.version,
+            to_phase=Phase.IN_PLACEMENT,
+            reason=_("Praktikken er startet"),
+            today=today,
+        )
+    _claim_placement(placement, version)
+    placement.status = Placement.Status.ACTIVE
+    placement.activation_override = override_reason.strip() if missing else ""
+    placement.save(update_fields=["status", "activation_override"])
+    if missing:
+        CourseEvent.objects.create(
+            municipality_id=placement.municipality_id,
+            course=course,
+            kind=CourseEvent.Kind.NOTE,
+            text=_("Praktikken startet uden godkendt forventningsafstemning. Begrundelse: %(r)s")
+            % {"r": override_reason.strip()},
+            author=by,
+        )
+    return placement
+
+
+@transaction.atomic
+def placement_end_early(
+    *, by: User, placement: Placement, version: int, reason: str, today: date
+) -> Placement:
+    if not placement.is_current:
+        raise ValidationError(_("Praktikken er allerede afsluttet."))
+    if not reason.strip():
+        raise ValidationError({"reason": [_("Skriv hvorfor praktikken afbrydes.")]})
+    _claim_placement(placement, version)
+    placement.status, placement.ended_on = Placement.Status.ENDED_EARLY, today
+    placement.end_reason = reason.strip()
+    placement.save(update_fields=["status", "ended_on", "end_reason"])
+    placement.conversations.filter(status=Conversation.Status.PLANNED).update(
+        status=Conversation.Status.CANCELLED
+    )
+    course = placement.course
+    if course.phase == Phase.IN_PLACEMENT:
+        # The transitions table: a broken-off placement sends the course back to matching.
+        course_transition(
+            by=by,
+            course=course,
+            version=course.version,
+            to_phase=Phase.MATCHING,
+            reason=_("Praktikken blev afbrudt: %(r)s") % {"r": reason.strip()},
+            today=today,
+        )
+    return placement
+
+
+# -- conversations --------------------------------------------------------------------
+
+
+def template_for(conversation: Conversation) -> FollowUpTemplate | None:
+    if not conversation.has_form:
+        return None
+    return followup_template_current(
+        municipality=conversation.placement.course.municipality, kind=conversation.kind
+    )
+
+
+@transaction.atomic
+def conversation_hold(
+    *,
+    by: User,
+    conversation: Conversation,
+    held_on: date,
+    notes: str,
+    answers: dict[str, str],
+    today: date,
+) -> Conversation:
+    """Record a held conversation with its follow-up form; the final one completes the
+    placement and moves the course to follow-up, ready for the outcome."""
+    placement = conversation.placement
+    if conversation.status != Conversation.Status.PLANNED:
+        raise ValidationError(_("Samtalen er allerede registreret."))
+    if held_on > today:
+        raise ValidationError({"held_on": [_("En samtale kan ikke være holdt i fremtiden.")]})
+    template = template_for(conversation)
+    cleaned: dict = {}
+    if template is not None:
+        cleaned, errors = followup.validate_answers(template.question_list, answers)
+        if errors:
+            raise ValidationError({key: [message] for key, message in errors.items()})
+    conversation.status, conversation.held_on = Conversation.Status.HELD, held_on
+    conversation.notes, conversation.answers = notes.strip(), cleaned
+    conversation.template, conversation.recorded_by = template, by
+    conversation.save()
+    course = placement.course
+    if conversation.has_form and not course.is_closed:
+        course_contact_record(
+            by=by,
+            course=course,
+            kind=CourseEvent.Kind.FOLLOW_UP_CONTACT,
+            occurred_on=held_on,
+            text=f"{conversation.get_kind_display()} holdt.",
+            today=today,
+        )
+    if conversation.kind == Conversation.Kind.FINAL and placement.status == Placement.Status.ACTIVE:
+        _complete(by, placement, held_on, today)
+    return conversation
+
+
+def _complete(by: User, placement: Placement, held_on: date, today: date) -> None:
+    placement.status, placement.ended_on = Placement.Status.COMPLETED, held_on
+    placement.save(update_fields=["status", "ended_on"])
+    course = placement.course
+    if course.phase == Phase.IN_PLACEMENT:
+        course_transition(
+            by=by,
+            course=course,
+            version=course.version,
+            to_phase=Phase.FOLLOW_UP,
+            reason=_("Afslutningssamtalen er holdt"),
+            today=today,
+        )
+
+
+@transaction.atomic
+def conversation_set_status(*, by: User, conversation: Conversation, status: str) -> Conversation:
+    """Cancel, or mark that a party did not show up."""
+    if status not in (Conversation.Status.CANCELLED, Conversation.Status.NO_SHOW):
+        raise ValidationError({"status": [_("Vælg aflyst eller udeblevet.")]})
+    if conversation.status != Conversation.Status.PLANNED:
+        raise ValidationError(_("Samtalen er allerede registreret."))
+    conversation.status, conversation.recorded_by = status, by
+    conversation.save(update_fields=["status", "recorded_by"])
+    return conversation
+
+
+@transaction.atomic
+def conversation_move(*, by: User, conversation: Conversation, planned_on: date) -> Conversation:
+    if conversation.status != Conversation.Status.PLANNED:
+        raise ValidationError(_("Kun en planlagt samtale kan flyttes."))
+    placement = conversation.placement
+    if problem := _working_day_error(planned_on):
+        raise ValidationError({"planned_on": [problem]})
+    if not placement.start_on <= planned_on <= placement.end_on:
+        raise ValidationError({"planned_on": [_("Samtalen skal ligge i praktikperioden.")]})
+    conversation.planned_on, conversation.moved = planned_on, True
+    conversation.save(update_fields=["planned_on", "moved"])
+    return conversation
+
+
+def attendance_of(placement: Placement, today: date) -> Attendance:
+    statuses = (
+        placement.conversations.filter(
+            kind=Conversation.Kind.WEEKLY_FEEDBACK, planned_on__lte=today
+        )
+        .order_by("planned_on")
+        .values_list("status", flat=True)
+    )
+    return attendance(list(statuses))
+
+
+def followup_side_by_side(placement: Placement) -> list[dict]:
+    """The start, midway and final answers, question by question, for reading together."""
+    held = {
+        c.kind: c
+        for c in placement.conversations.filter(
+            kind__in=["start", "midway", "final"], status=Conversation.Status.HELD
+        ).select_related("template")
+    }
+    columns = [held.get(kind) for kind in ("start", "midway", "final")]
+    return [
+        {
+            "kind": kind,
+            "conversation": conversation,
+            "rows": [
+                {"question": q.text, "answer": conversation.answers.get(q.key)}
+                for q in conversation.template.question_list
+            ]
+            if conversation and conversation.template
+            else [],
+        }
+        for kind, conversation in zip(("start", "midway", "final"), columns, strict=True)
+    ]
+
+
+# -- weekly feedback and support ---------------------------------------------------------
+
+FEEDBACK_FIELDS = (
+    "tasks_done",
+    "behaviour",
+    "professional",
+    "social",
+    "cv_help",
+    "applications_helped",
+    "network_contacts",
+    "concerns",
+)
+
+
+@transaction.atomic
+def weekly_feedback_save(
+    *,
+    by: User,
+    placement: Placement,
+    week: int,
+    data: dict,
+    feedback: WeeklyFeedback | None = None,
+    today: date,
+) -> WeeklyFeedback:
+    """Create (or, given ``feedback``, edit) the feedback for one week. The job contact
+    person is the author; staff typing it in are recorded as doing so on their behalf."""
+    if not 1 <= week <= placement.weeks:
+        raise ValidationError(
+            {"week": [_("Praktikken har uge 1 til %(n)s.") % {"n": placement.weeks}]}
+        )
+    if placement.status not in (Placement.Status.ACTIVE, Placement.Status.COMPLETED):
+        raise ValidationError(_("Feedback gives, når praktikken er startet."))
+    if feedback is None and placement.feedback.filter(week=week).exists():
+        raise ValidationError(
+            {
+                "week": [
+                    _("Der er allerede feedback for uge %(w)s – ret den i stedet.") % {"w": week}
+                ]
+            }
+        )
+    item = feedback or WeeklyFeedback(
+        municipality_id=placement.municipality_id, placement=placement, week=week
+    )
+    for name in FEEDBACK_FIELDS:
+        if name in data:
+            setattr(item, name, data[name])
+    item.author, item.on_behalf = by, by.role in STAFF_ROLES
+    item.full_clean(validate_constraints=False)
+    item.save()
+    placement.conversations.filter(
+        kind=Conversation.Kind.WEEKLY_FEEDBACK, week=week, status=Conversation.Status.PLANNED
+    ).update(status=Conversation.Status.HELD, held_on=today, recorded_by=by)
+    return item
+
+
+@transaction.atomic
+def support_entry_add(*, by: User, placement: Placement, data: dict) -> SupportEntry:
+    entry = SupportEntry(municipality_id=placement.municipality_id, placement=placement, author=by)
+    for name in ("kind", "on", "company", "position", "answer", "note"):
+        setattr(entry, name, data.get(name) or ("" if name not in ("on",) else None))
+    if entry.kind == SupportEntry.Kind.APPLICATION and not entry.company:
+        raise ValidationError({"company": [_("Skriv hvilken virksomhed ansøgningen gik til.")]})
+    entry.full_clean()
+    entry.save()
+    return entry
