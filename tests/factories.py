@@ -181,3 +181,32 @@ def meeting(municipality: Municipality, **fields):
     fields.setdefault("place", "Jobcentret, mødelokale 2")
     fields.setdefault("capacity", 10)
     return InformationMeeting.objects.create(municipality=municipality, **fields)
+
+
+def placement(course_obj=None, *, place: Workplace | None = None, **fields):
+    """A planned placement made through the service, so its conversations and agreement exist."""
+    from decimal import Decimal
+
+    from jobbro.placements.services import placement_create
+
+    course_obj = course_obj or course(
+        municipality(751),
+        phase="matching",
+        consultant=user("consultant", municipality(751)),
+        consent_to_share=True,
+    )
+    place = place or workplace(ordinary_employees=Decimal("20"))
+    person = fields.pop("contact_person", None) or contact_person(place)
+    by = fields.pop("by", None) or course_obj.caseworker
+    return placement_create(
+        by=by,
+        course=course_obj,
+        workplace=place,
+        contact_person=person,
+        start_on=fields.pop("start_on", date(2026, 12, 7)),
+        hours_per_week=fields.pop("hours_per_week", Decimal("30")),
+        purpose=fields.pop("purpose", "skills"),
+        tasks=fields.pop("tasks", "Lager og pakning"),
+        today=fields.pop("today", date(2026, 11, 30)),
+        **fields,
+    )
