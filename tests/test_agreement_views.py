@@ -130,3 +130,12 @@ def test_a_caseworker_reads_but_may_not_edit_an_agreement(caseworker, place, cli
     assert client.get(reverse("companies:agreement_detail", args=[agreement.pk])).status_code == 200
     url = reverse("companies:agreement_edit", args=[agreement.pk])
     assert client.post(url, data(place, places_offered="9")).status_code == 403
+
+
+def test_a_consultant_edits_an_own_agreement(consultant, place, client_for):
+    agreement = factories.agreement(consultant.municipality, place)
+    url = reverse("companies:agreement_edit", args=[agreement.pk])
+    response = client_for(consultant).post(url, data(place, status="expired"))
+    assert response.status_code == 302
+    agreement.refresh_from_db()
+    assert (agreement.status, agreement.places_offered) == ("expired", 2)

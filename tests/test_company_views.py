@@ -91,9 +91,11 @@ def test_a_duplicate_cvr_offers_the_existing_company(consultant, client_for):
 
 
 def test_a_duplicate_p_number_saves_nothing(consultant, client_for):
-    factories.workplace(p_number="1012345678")
+    factories.workplace(factories.company(name="Andet Firma A/S"), p_number="1012345678")
     response = client_for(consultant).post(CREATE, form_data())
-    assert "P-nummer" in response.content.decode()
+    assert "P-nummeret er allerede oprettet som Hovedafdelingen hos Andet Firma A/S" in (
+        response.content.decode()
+    )
     assert not Company.objects.filter(cvr="24256790").exists()
 
 
@@ -143,6 +145,7 @@ def test_a_consultant_of_an_unrelated_municipality_may_read_but_not_edit(
         ("companies:contact_person_create", company.pk),
         ("companies:workplace_edit", place.pk),
         ("companies:contact_person_edit", person.pk),
+        ("companies:training_create", person.pk),
     ]:
         assert client.get(reverse(name, args=[pk])).status_code == 403, name
     client.post(reverse("companies:company_edit", args=[company.pk]), edit_data(company))

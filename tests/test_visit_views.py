@@ -112,3 +112,10 @@ def test_months_before_handles_month_ends(today, months, expected):
     from datetime import date
 
     assert months_before(date.fromisoformat(today), months) == date.fromisoformat(expected)
+
+
+def test_the_own_visit_page_shows_the_next_step(consultant, client_for):
+    company = factories.company(municipality=consultant.municipality)
+    visit = factories.visit(consultant.municipality, company, consultant, next_step="Ring igen")
+    response = client_for(consultant).get(reverse("companies:visit_detail", args=[visit.pk]))
+    assert "Ring igen" in response.content.decode()

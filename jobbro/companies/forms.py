@@ -88,6 +88,8 @@ class WorkplaceForm(jforms.ModelForm):
         decimal_places=1,
         min_value=0,
         max_value=MAX_EMPLOYEES,
+        # Danish users write 12,5: accept the decimal comma.
+        localize=True,
         initial=Decimal("0"),
         help_text=_(
             "Gennemsnit af de 4 måneder før praktikstart, uden støttede og under 18 år "
@@ -127,9 +129,32 @@ class WorkplaceForm(jforms.ModelForm):
 
     def clean_p_number(self) -> str:
         try:
-            return normalize_p_number(self.cleaned_data["p_number"])
+            p_number = normalize_p_number(self.cleaned_data["p_number"])
         except CvrError as exc:
             raise forms.ValidationError(str(exc), code="invalid_p_number") from None
+        existing = (
+            Workplace.objects.filter(p_number=p_number)
+            .exclude(pk=self.instance.pk)
+            .select_related("company")
+            .first()
+        )
+        if existing is not None:
+            raise forms.ValidationError(
+                _("P-nummeret er allerede oprettet som %(name)s hos %(company)s (CVR %(cvr)s)."),
+                code="duplicate_p_number",
+                params={
+                    "name": existing.name,
+                    "company": existing.company.name,
+                    "cvr": existing.company.cvr,
+                },
+            )
+        return p_number
+
+    def validate_unique(self) -> None:
+        # clean_p_number gives the friendlier duplicate message (naming the company).
+        if "p_number" in self._errors:
+            return
+        super().validate_unique()
 
 
 class FirstWorkplaceForm(WorkplaceForm):

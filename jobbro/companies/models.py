@@ -135,14 +135,6 @@ class CompanyQuerySet(models.QuerySet):
                     company=OuterRef("pk"), capacity_free__gt=0
                 )
             ),
-            workplace_count=Subquery(
-                Workplace.objects.filter(company=OuterRef("pk"))
-                .order_by()
-                .values("company")
-                .annotate(n=models.Count("pk"))
-                .values("n")[:1],
-                output_field=models.IntegerField(),
-            ),
         )
 
     def not_visited_since(self, municipality_id: int, cutoff: date) -> "CompanyQuerySet":

@@ -544,6 +544,7 @@ def contact_person_edit(request: HttpRequest, person_id: int) -> HttpResponse:
 @require("contactperson.edit")
 def training_create(request: HttpRequest, person_id: int) -> HttpResponse:
     person = _contact_person(request, person_id, "contactperson.edit")
+    check_company_edit(request.user, person.workplace.company)
     form = TrainingForm(request.POST or None, instance=TrainingRecord(contact_person=person))
     if request.method == "POST" and form.is_valid():
         services.training_create(user=request.user, training=form.instance)

@@ -28,7 +28,7 @@ def test_consultant_creates_company_workplace_agreement_and_contact_person(page,
     fill(page, "Navn", "Bageriet Korn ApS")
     fill(page, "Branchekode (DB07)", "107100")
     fill(page, "Branche", "Fremstilling af brød, kager og friskt bagværk")
-    fill(page, "Postnummer", "8000")
+    page.locator("#id_postcode").fill("8000")
     page.locator("#id_arbejdssted-p_number").fill("1012345678")
     fill(page, "Arbejdsstedets navn", "Bageriet Korn, Søndergade")
     page.locator("#id_arbejdssted-postcode").fill("8000")
@@ -47,6 +47,10 @@ def test_consultant_creates_company_workplace_agreement_and_contact_person(page,
     assert page.get_by_role("heading", level=1).inner_text() == "Bageriet Korn ApS"
     assert page.get_by_test_id("capacity").first.inner_text() == "0 / 2"
     shot(page, "company-detail-workplaces")
+    page.get_by_role("link", name="Bageriet Korn, Søndergade").click()
+    assert "Pladser i brug: 0 / 2" in page.get_by_test_id("capacity-box").inner_text()
+    shot(page, "workplace-detail")
+    page.get_by_role("link", name="Bageriet Korn ApS").first.click()
 
     page.get_by_role("link", name="Samarbejdsaftaler").click()
     page.get_by_role("link", name="Ny samarbejdsaftale").click()
