@@ -22,7 +22,7 @@ READY = {
     "consent_to_share": True,
 }
 
-ALLOWED = [(a, b) for a, targets in TRANSITIONS.items() for b in targets]
+ALLOWED = [(a, b) for a, targets in TRANSITIONS.items() for b in sorted(targets)]
 REFUSED = [
     (a, b)
     for a in Phase.values

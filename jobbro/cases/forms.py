@@ -206,7 +206,10 @@ class AssignForm(VersionMixin, dkfds.Form):
 
 class CloseForm(VersionMixin, dkfds.Form):
     outcome = forms.ChoiceField(
-        label=_("Resultat"), choices=Outcome.choices, widget=forms.RadioSelect, required=False
+        label=_("Resultat"),
+        choices=Outcome.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Vælg forløbets resultat, før det afsluttes.")},
     )
     hours_per_week = forms.DecimalField(
         label=_("Timer pr. uge"),
@@ -229,7 +232,9 @@ class CloseForm(VersionMixin, dkfds.Form):
         help_text=_("Kurser eller uddannelse, borgeren bør tage."),
     )
     reason = forms.CharField(
-        label=_("Begrundelse"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=_("Begrundelse"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Skriv en begrundelse for afslutningen.")},
     )
 
 
