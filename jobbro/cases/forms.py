@@ -439,3 +439,11 @@ class WorklistFilterForm(dkfds.Form):
             role__in=[Role.CASEWORKER, Role.CONSULTANT]
         )
         self.fields["target_group"].queryset = TargetGroup.objects.for_municipality(municipality_id)
+
+
+class CitizenSearchForm(dkfds.Form):
+    q = forms.CharField(
+        label=_("Søg på navn eller CPR-nummer"),
+        required=False,
+        help_text=_("CPR-nummer søges kun med alle 10 cifre."),
+    )

@@ -525,6 +525,58 @@ def homework_update(request: HttpRequest, item_id: int) -> HttpResponse:
 # -- citizen -----------------------------------------------------------------------
 
 
+@require_GET
+@require("citizen.view")
+def citizen_list(request: HttpRequest) -> HttpResponse:
+    """All the jobcenter's citizens, searchable; every search is logged with its criteria."""
+    from django.db.models import Exists, OuterRef
+
+    user = request.user
+    form = forms.CitizenSearchForm(request.GET or None)
+    open_course = Course.objects.open().filter(citizen=OuterRef("pk"))
+    citizens = scope(user, Citizen.objects.all()).annotate(
+        open_course_id=open_course.values("pk")[:1], has_open=Exists(open_course)
+    )
+    query = ""
+    if form.is_valid() and form.cleaned_data["q"].strip():
+        query = form.cleaned_data["q"].strip()
+        citizens = citizens.search(query)
+    page = Paginator(
+        citizens.select_related("target_group").order_by("last_name", "first_name", "id"),
+        PAGE_SIZE,
+    ).get_page(request.GET.get("side"))
+    if query:
+        log_access(
+            user,
+            AccessLog.Action.SEARCH,
+            object_type="citizens.Citizen",
+            criteria={"q": query},
+            purpose="citizen.list",
+            citizen_ids=[c.pk for c in page],
+        )
+    params = request.GET.copy()
+    params.pop("side", None)
+    return render(
+        request,
+        "cases/citizen_list.html",
+        {"page": page, "form": form, "query": params.urlencode()},
+    )
+
+
+@require_http_methods(["POST"])
+@require("course.create")
+def citizen_course_start(request: HttpRequest, citizen_id: int) -> HttpResponse:
+    """A new course for a citizen whose earlier course is closed."""
+    citizen = get_for_user(request.user, Citizen, "course.create", pk=citizen_id)
+    try:
+        course = services.course_create(by=request.user, citizen=citizen, visitation_on=_today())
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("cases:citizen_list")
+    messages.success(request, _("Et nyt forløb er oprettet."))
+    return redirect("cases:course_detail", course.pk)
+
+
 @GET_POST
 @require("citizen.edit")
 def citizen_edit(request: HttpRequest, citizen_id: int) -> HttpResponse:
