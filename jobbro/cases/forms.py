@@ -87,7 +87,10 @@ class CitizenCourseForm(CitizenBaseForm):
     visitation_on = forms.DateField(label=_("Visitationsdato"), widget=DateInput)
     caseworker = forms.ModelChoiceField(label=_("Sagsbehandler"), queryset=User.objects.none())
     consultant = forms.ModelChoiceField(
-        label=_("Virksomhedskonsulent"), queryset=User.objects.none(), required=False
+        label=_("Virksomhedskonsulent"),
+        queryset=User.objects.none(),
+        required=False,
+        empty_label=_("Ikke tildelt endnu"),
     )
     voluntary = forms.TypedChoiceField(
         label=_("Frivillig deltagelse"),
@@ -192,7 +195,10 @@ class TransitionForm(VersionMixin, dkfds.Form):
 class AssignForm(VersionMixin, dkfds.Form):
     caseworker = forms.ModelChoiceField(label=_("Sagsbehandler"), queryset=User.objects.none())
     consultant = forms.ModelChoiceField(
-        label=_("Virksomhedskonsulent"), queryset=User.objects.none(), required=False
+        label=_("Virksomhedskonsulent"),
+        queryset=User.objects.none(),
+        required=False,
+        empty_label=_("Ikke tildelt endnu"),
     )
 
     def __init__(self, *args, municipality_id: int, **kwargs) -> None:

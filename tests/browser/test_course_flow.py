@@ -125,3 +125,28 @@ def test_the_worklist_flags_overdue_courses_in_red(page, shot):
     page.wait_for_load_state()
     assert page.locator("tbody tr").count() == page.locator("tr.overdue-row").count()
     shot(page, "municipality-list-overdue")
+
+
+def test_citizens_are_invited_to_an_information_meeting_and_attend(page, shot):
+    aarhus = factories.municipality(751)
+    consultant = factories.user("consultant", aarhus, username="vk")
+    courses = [factories.course(aarhus) for _ in range(3)]
+    login(page, consultant.username, factories.PASSWORD)
+    click(page, "Informationsmøder")
+    page.get_by_label("Tidspunkt").fill("2026-12-03T10:00")
+    page.get_by_label("Sted").fill("Jobcenter Aarhus, Værkmestergade 2")
+    page.get_by_label("Antal pladser").fill("2")
+    save(page, "Opret møde")
+    for course in courses:
+        page.get_by_label(course.citizen.full_name).check()
+    save(page, "Inviter valgte")
+    assert "2 ledige pladser; du har valgt 3 borgere" in page.content()
+    shot(page, "meeting-capacity-error")
+    page.get_by_label(courses[2].citizen.full_name).uncheck()
+    save(page, "Inviter valgte")
+    page.get_by_label(courses[0].citizen.full_name).check()
+    save(page, "Gem fremmøde")
+    assert "0 af 2 pladser ledige" in page.content()
+    shot(page, "meeting-attendance")
+    page.goto(page.base_url + f"/forloeb/{courses[0].pk}/")
+    assert "Deltaget 03.12.2026" in page.get_by_test_id("visitation").inner_text()
