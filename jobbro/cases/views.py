@@ -95,6 +95,30 @@ def worklist_context(request: HttpRequest, *, mine: bool) -> dict:
     return {"page": page, "filter_form": form, "query": query.urlencode(), "mine": mine}
 
 
+def course_figures(request: HttpRequest) -> dict:
+    """The manager's overview: open courses per phase and how many are overdue (in SQL)."""
+    from django.db.models import Count, Q
+
+    user = request.user
+    limits = MunicipalitySettings.for_municipality(user.municipality_id).limits
+    courses = scope(user, Course.objects.open()).with_due(limits)
+    rows = (
+        courses.order_by()
+        .values("phase")
+        .annotate(n=Count("id"), overdue=Count("id", filter=Q(due_on__lt=_today())))
+    )
+    by_phase = {row["phase"]: row for row in rows}  # one query, at most five rows
+    totals = {
+        "open": sum(row["n"] for row in by_phase.values()),
+        "overdue": sum(row["overdue"] for row in by_phase.values()),
+    }
+    phases = [
+        {"label": Phase(p).label, "count": by_phase.get(p, {}).get("n", 0)}
+        for p in Phase.values[:-1]
+    ]
+    return {"course_totals": totals, "courses_by_phase": phases}
+
+
 @require_GET
 @require("course.list")
 def course_list(request: HttpRequest) -> HttpResponse:
