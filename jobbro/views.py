@@ -9,7 +9,7 @@ from django.views.i18n import set_language as django_set_language
 from jobbro.access import public, require, scope
 from jobbro.accounts.models import User
 from jobbro.accounts.roles import Role
-from jobbro.cases.views import worklist_context
+from jobbro.cases.views import course_figures, worklist_context
 
 set_language = public(django_set_language)
 
@@ -34,10 +34,14 @@ def _my_courses(request: HttpRequest) -> dict:
     return worklist_context(request, mine=True)
 
 
+def _manager_figures(request: HttpRequest) -> dict:
+    return _staff_figures(request) | course_figures(request)
+
+
 ROLE_CONTEXT = {
     Role.CASEWORKER: _my_courses,
     Role.CONSULTANT: _my_courses,
-    Role.MANAGER: _staff_figures,
+    Role.MANAGER: _manager_figures,
     Role.ADMIN: _staff_figures,
     Role.EVALUATOR: _programme_figures,
 }

@@ -131,6 +131,6 @@ def test_a_caseworker_may_not_add_training(caseworker, place, client_for):
 
 def test_the_meeting_page_lists_attendees(consultant, place, client_for):
     person = factories.contact_person(place, name="Søren Dal")
-    meeting = factories.meeting(consultant.municipality, person)
+    meeting = factories.exchange_meeting(consultant.municipality, person)
     response = client_for(consultant).get(reverse("companies:meeting_detail", args=[meeting.pk]))
     assert "Søren Dal" in response.content.decode()

@@ -191,3 +191,14 @@ def test_the_municipality_settings_change_the_deadline(
         municipality=municipality_a, defaults={"first_contact_days": 7}
     )
     assert "3 dage over fristen" in client_for(caseworker).get("/").content.decode()
+
+
+def test_the_manager_sees_open_and_overdue_counts(
+    manager, caseworker, municipality_a, client_for, today
+):
+    referred(municipality_a, caseworker, 20, today)
+    referred(municipality_a, caseworker, 2, today, phase="matching")
+    factories.course(municipality_a, phase="closed", outcome="education")
+    html = client_for(manager).get("/").content.decode()
+    assert '<p class="figure">2</p><p>åbne forløb</p>' in html
+    assert '<p class="figure overdue">1</p><p>over fristen</p>' in html

@@ -87,7 +87,10 @@ class CitizenCourseForm(CitizenBaseForm):
     visitation_on = forms.DateField(label=_("Visitationsdato"), widget=DateInput)
     caseworker = forms.ModelChoiceField(label=_("Sagsbehandler"), queryset=User.objects.none())
     consultant = forms.ModelChoiceField(
-        label=_("Virksomhedskonsulent"), queryset=User.objects.none(), required=False
+        label=_("Virksomhedskonsulent"),
+        queryset=User.objects.none(),
+        required=False,
+        empty_label=_("Ikke tildelt endnu"),
     )
     voluntary = forms.TypedChoiceField(
         label=_("Frivillig deltagelse"),
@@ -192,7 +195,10 @@ class TransitionForm(VersionMixin, dkfds.Form):
 class AssignForm(VersionMixin, dkfds.Form):
     caseworker = forms.ModelChoiceField(label=_("Sagsbehandler"), queryset=User.objects.none())
     consultant = forms.ModelChoiceField(
-        label=_("Virksomhedskonsulent"), queryset=User.objects.none(), required=False
+        label=_("Virksomhedskonsulent"),
+        queryset=User.objects.none(),
+        required=False,
+        empty_label=_("Ikke tildelt endnu"),
     )
 
     def __init__(self, *args, municipality_id: int, **kwargs) -> None:
@@ -206,7 +212,10 @@ class AssignForm(VersionMixin, dkfds.Form):
 
 class CloseForm(VersionMixin, dkfds.Form):
     outcome = forms.ChoiceField(
-        label=_("Resultat"), choices=Outcome.choices, widget=forms.RadioSelect, required=False
+        label=_("Resultat"),
+        choices=Outcome.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Vælg forløbets resultat, før det afsluttes.")},
     )
     hours_per_week = forms.DecimalField(
         label=_("Timer pr. uge"),
@@ -229,7 +238,9 @@ class CloseForm(VersionMixin, dkfds.Form):
         help_text=_("Kurser eller uddannelse, borgeren bør tage."),
     )
     reason = forms.CharField(
-        label=_("Begrundelse"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=_("Begrundelse"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Skriv en begrundelse for afslutningen.")},
     )
 
 
@@ -434,3 +445,11 @@ class WorklistFilterForm(dkfds.Form):
             role__in=[Role.CASEWORKER, Role.CONSULTANT]
         )
         self.fields["target_group"].queryset = TargetGroup.objects.for_municipality(municipality_id)
+
+
+class CitizenSearchForm(dkfds.Form):
+    q = forms.CharField(
+        label=_("Søg på navn eller CPR-nummer"),
+        required=False,
+        help_text=_("CPR-nummer søges kun med alle 10 cifre."),
+    )

@@ -10,7 +10,8 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import DateField, F, Value
+from django.db.models.functions import Coalesce, Greatest, Least
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -323,6 +324,19 @@ def course_transition(
     return course
 
 
+CLOSE_FIELDS = [
+    "phase",
+    "phase_started_on",
+    "closed_on",
+    "outcome",
+    "outcome_hours_per_week",
+    "outcome_start_on",
+    "outcome_programme",
+    "upskilling",
+    "close_reason",
+]
+
+
 def _outcome_errors(
     outcome: str, hours: Decimal | None, start_on: date | None, programme: str, reason: str
 ) -> dict:
@@ -378,7 +392,7 @@ def course_close(
     course.outcome_start_on = start_on if outcome in JOB_OUTCOMES | {Outcome.EDUCATION} else None
     course.outcome_programme = programme if outcome == Outcome.OTHER_PROGRAMME else ""
     course.upskilling, course.close_reason = upskilling, reason
-    course.save()
+    course.save(update_fields=[*CLOSE_FIELDS, "version"])
     log_access(by, AccessLog.Action.UPDATE, course, purpose="course.close")
     return course
 
@@ -403,7 +417,7 @@ def course_reopen(*, by: User, course: Course, version: int, reason: str, today:
     course.outcome_programme = course.close_reason = ""
     try:
         with transaction.atomic():
-            course.save()
+            course.save(update_fields=[*CLOSE_FIELDS, "version"])
     except IntegrityError:
         raise ValidationError(_("Borgeren har allerede et åbent forløb.")) from None
     return course
@@ -470,18 +484,14 @@ def course_contact_record(
     if course.is_closed:
         raise ValidationError(_("Forløbet er afsluttet."))
     event = _event(course, by, kind, text or CourseEvent.Kind(kind).label, occurred_on)
-    # Keep the guard's dates: earliest company contact, latest contact of any kind.
-    updates: dict = {}
-    if kind == CourseEvent.Kind.COMPANY_CONTACT and (
-        course.first_company_contact_on is None or occurred_on < course.first_company_contact_on
-    ):
-        updates["first_company_contact_on"] = occurred_on
-    if course.last_contact_on is None or occurred_on > course.last_contact_on:
-        updates["last_contact_on"] = occurred_on
-    if updates:
-        Course.objects.filter(pk=course.pk).update(**updates)
-        for name, value in updates.items():
-            setattr(course, name, value)
+    # Keep the guard's dates in one UPDATE that compares in the database, so two
+    # contacts recorded at once cannot move a date backwards.
+    day = Value(occurred_on, output_field=DateField())
+    updates = {"last_contact_on": Greatest(Coalesce("last_contact_on", day), day)}
+    if kind == CourseEvent.Kind.COMPANY_CONTACT:
+        updates["first_company_contact_on"] = Least(Coalesce("first_company_contact_on", day), day)
+    Course.objects.filter(pk=course.pk).update(**updates)
+    course.refresh_from_db(fields=["first_company_contact_on", "last_contact_on"])
     return event
 
 

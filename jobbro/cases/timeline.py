@@ -36,7 +36,9 @@ def course_timeline(course: Course) -> list[Entry]:
         )
         entries.append(Entry(change.at, "phase", title, change.reason, str(change.by or "")))
     for event in course.events.select_related("author", "corrects"):
-        at = event.created_at if event.kind == "note" else _start_of(event.occurred_on)
+        # A contact entered for an earlier day sorts on that day; the rest when written.
+        same_day = timezone.localdate(event.created_at) == event.occurred_on
+        at = event.created_at if event.kind == "note" or same_day else _start_of(event.occurred_on)
         entries.append(
             Entry(
                 at,

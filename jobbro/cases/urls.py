@@ -18,6 +18,12 @@ urlpatterns = [
     path("forloeb/<int:course_id>/kontakt/", views.contact_create, name="contact_create"),
     path("forloeb/<int:course_id>/hjemmearbejde/", views.homework_create, name="homework_create"),
     path("hjemmearbejde/<int:item_id>/", views.homework_update, name="homework_update"),
+    path("borgere/", views.citizen_list, name="citizen_list"),
+    path(
+        "borgere/<int:citizen_id>/nyt-forloeb/",
+        views.citizen_course_start,
+        name="citizen_course_start",
+    ),
     path("borgere/<int:citizen_id>/rediger/", views.citizen_edit, name="citizen_edit"),
     path(
         "borgere/<int:citizen_id>/ledighed/",

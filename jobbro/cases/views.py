@@ -95,6 +95,30 @@ def worklist_context(request: HttpRequest, *, mine: bool) -> dict:
     return {"page": page, "filter_form": form, "query": query.urlencode(), "mine": mine}
 
 
+def course_figures(request: HttpRequest) -> dict:
+    """The manager's overview: open courses per phase and how many are overdue (in SQL)."""
+    from django.db.models import Count, Q
+
+    user = request.user
+    limits = MunicipalitySettings.for_municipality(user.municipality_id).limits
+    courses = scope(user, Course.objects.open()).with_due(limits)
+    rows = (
+        courses.order_by()
+        .values("phase")
+        .annotate(n=Count("id"), overdue=Count("id", filter=Q(due_on__lt=_today())))
+    )
+    by_phase = {row["phase"]: row for row in rows}  # one query, at most five rows
+    totals = {
+        "open": sum(row["n"] for row in by_phase.values()),
+        "overdue": sum(row["overdue"] for row in by_phase.values()),
+    }
+    phases = [
+        {"label": Phase(p).label, "count": by_phase.get(p, {}).get("n", 0)}
+        for p in Phase.values[:-1]
+    ]
+    return {"course_totals": totals, "courses_by_phase": phases}
+
+
 @require_GET
 @require("course.list")
 def course_list(request: HttpRequest) -> HttpResponse:
@@ -523,6 +547,58 @@ def homework_update(request: HttpRequest, item_id: int) -> HttpResponse:
 
 
 # -- citizen -----------------------------------------------------------------------
+
+
+@require_GET
+@require("citizen.view")
+def citizen_list(request: HttpRequest) -> HttpResponse:
+    """All the jobcenter's citizens, searchable; every search is logged with its criteria."""
+    from django.db.models import Exists, OuterRef
+
+    user = request.user
+    form = forms.CitizenSearchForm(request.GET or None)
+    open_course = Course.objects.open().filter(citizen=OuterRef("pk"))
+    citizens = scope(user, Citizen.objects.all()).annotate(
+        open_course_id=open_course.values("pk")[:1], has_open=Exists(open_course)
+    )
+    query = ""
+    if form.is_valid() and form.cleaned_data["q"].strip():
+        query = form.cleaned_data["q"].strip()
+        citizens = citizens.search(query)
+    page = Paginator(
+        citizens.select_related("target_group").order_by("last_name", "first_name", "id"),
+        PAGE_SIZE,
+    ).get_page(request.GET.get("side"))
+    if query:
+        log_access(
+            user,
+            AccessLog.Action.SEARCH,
+            object_type="citizens.Citizen",
+            criteria={"q": query},
+            purpose="citizen.list",
+            citizen_ids=[c.pk for c in page],
+        )
+    params = request.GET.copy()
+    params.pop("side", None)
+    return render(
+        request,
+        "cases/citizen_list.html",
+        {"page": page, "form": form, "query": params.urlencode()},
+    )
+
+
+@require_http_methods(["POST"])
+@require("course.create")
+def citizen_course_start(request: HttpRequest, citizen_id: int) -> HttpResponse:
+    """A new course for a citizen whose earlier course is closed."""
+    citizen = get_for_user(request.user, Citizen, "course.create", pk=citizen_id)
+    try:
+        course = services.course_create(by=request.user, citizen=citizen, visitation_on=_today())
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("cases:citizen_list")
+    messages.success(request, _("Et nyt forløb er oprettet."))
+    return redirect("cases:course_detail", course.pk)
 
 
 @GET_POST
