@@ -11,24 +11,37 @@ NAV_ITEMS = [
     (_("Borgere"), "cases:citizen_list", "citizen.view"),
     (_("Virksomheder"), "companies:company_list", "company.view"),
     (_("Informationsmøder"), "cases:meeting_list", "meeting.list"),
+]
+# Tools a manager or administrator uses now and then: one submenu keeps the main
+# navigation to the daily work.
+ADMIN_ITEMS = [
     (_("Medarbejdere"), "accounts:staff_list", "staff.list"),
     (_("Import og eksport"), "transfer:import", "transfer.import"),
     (_("Opfølgningsskemaer"), "placements:template_list", "followup.template.edit"),
     (_("Indstillinger"), "cases:settings", "settings.edit"),
     (_("Adgangslog"), "accounts:access_log", "accesslog.view"),
+    (_("API-nøgler"), "api_tokens:list", "apitoken.list"),
 ]
 
 
-def navigation(request: HttpRequest) -> dict:
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return {"nav_items": []}
-    path = request.path
+def _items(user, path: str, entries) -> list[dict]:
     items = []
-    for text, url_name, action in NAV_ITEMS:
+    for text, url_name, action in entries:
         if not can(user, action):
             continue
         url = reverse(url_name)
         active = path == url if url == "/" else path.startswith(url)
         items.append({"label": text, "url": url, "active": active})
-    return {"nav_items": items}
+    return items
+
+
+def navigation(request: HttpRequest) -> dict:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav_items": [], "admin_items": []}
+    admin = _items(user, request.path, ADMIN_ITEMS)
+    return {
+        "nav_items": _items(user, request.path, NAV_ITEMS),
+        "admin_items": admin,
+        "admin_active": any(item["active"] for item in admin),
+    }

@@ -28,6 +28,8 @@ def test_caseworker_logs_in_and_sees_the_worklist_in_danish(page, shot):
 def test_a_manager_reaches_the_staff_list(page, shot):
     seed_demo(seed=1, municipalities=1, citizens=5)
     login(page, "aarhus.leder", DEMO_PASSWORD)
+    page.get_by_role("button", name="Administration").click()
+    shot(page, "manager-admin-menu")
     page.get_by_role("link", name="Medarbejdere").first.click()
     assert page.get_by_role("heading", level=1).inner_text() == "Medarbejdere"
     assert page.get_by_test_id("staff-table").locator("tbody tr").count() == 7
