@@ -92,8 +92,9 @@ def followup_template_update(*, user: User, kind: str, lines: str) -> FollowUpTe
 def _working_day_error(day: date) -> str | None:
     if is_working_day(day):
         return None
+    # Holiday names are Danish proper names ("Juledag"); the rest is translated.
     name = danish_holidays(day.year).get(day)
-    what = name or ("en weekend" if day.weekday() >= 5 else "en lukkedag")
+    what = name or (_("en weekend") if day.weekday() >= 5 else _("en lukkedag"))
     return _("%(day)s er %(what)s. Vælg en hverdag.") % {"day": f"{day:%d.%m.%Y}", "what": what}
 
 
