@@ -705,3 +705,33 @@ def support_entry_add(*, by: User, placement: Placement, data: dict) -> SupportE
     entry.full_clean()
     entry.save()
     return entry
+
+
+# -- the municipality's programme setting -------------------------------------------------
+
+
+@transaction.atomic
+def placement_settings_update(*, by: User, weeks: int, legal_basis: str) -> PlacementSettings:
+    """The programme's length and the legal basis shown with it, for the admin's jobcenter."""
+    current = PlacementSettings.for_municipality(by.municipality_id)
+    current.weeks, current.legal_basis = weeks, legal_basis.strip()
+    current.full_clean(validate_constraints=False)
+    current.save(update_fields=["weeks", "legal_basis"])
+    return current
+
+
+def placement_summary(placement: Placement, today: date) -> dict:
+    """What the course page shows of a placement: approvals, next conversation, attendance."""
+    current = current_agreement(placement)
+    approved = current.approvals.count() if current else 0
+    upcoming = (
+        placement.conversations.filter(status=Conversation.Status.PLANNED, planned_on__gte=today)
+        .order_by("planned_on", "id")
+        .first()
+    )
+    return {
+        "placement": placement,
+        "approved": approved,
+        "next_conversation": upcoming,
+        "attendance": attendance_of(placement, today),
+    }
