@@ -104,7 +104,7 @@ def _placement_entries(course: Course) -> list[Entry]:
                 % {
                     "s": f"{placement.start_on:%d.%m.%Y}",
                     "e": f"{placement.end_on:%d.%m.%Y}",
-                    "h": f"{placement.hours_per_week:g}",
+                    "h": f"{placement.hours_per_week.normalize():f}",
                     "st": placement.get_status_display(),
                 },
                 str(placement.created_by or ""),

@@ -17,7 +17,7 @@ from jobbro.placements.models import (
     SupportEntry,
     WeeklyFeedback,
 )
-from jobbro.placements.services import max_hours
+from jobbro.placements.services import hours_text, max_hours
 
 
 class TemplateForm(Form):
@@ -31,6 +31,17 @@ class TemplateForm(Form):
     )
 
 
+class ScaleSelect(forms.RadioSelect):
+    """1–5 as a row of big radio buttons (placements/_scale_field.html)."""
+
+
+def _radio_class(form: forms.BaseForm) -> None:
+    # The DKFDS mixin maps widgets by exact type; a ScaleSelect is still a radio.
+    for field in form.fields.values():
+        if isinstance(field.widget, ScaleSelect):
+            field.widget.attrs["class"] = "form-radio"
+
+
 class WorkplaceChoice(forms.ModelChoiceField):
     def label_from_instance(self, obj: Workplace) -> str:
         return _(
@@ -41,7 +52,7 @@ class WorkplaceChoice(forms.ModelChoiceField):
             "place": obj.name,
             "used": obj.capacity_used,
             "allowed": obj.capacity_allowed,
-            "hours": f"{max_hours(obj):g}",
+            "hours": hours_text(max_hours(obj)),
         }
 
 
@@ -103,6 +114,8 @@ class PlacementForm(Form):
             .distinct()
         )
         self.fields["workplace"].queryset = places
+        for name in ("workplace", "contact_person", "tasks"):
+            self.fields[name].widget.attrs["class"] = "input-width-xl"
         people = (
             ContactPerson.objects.filter(
                 workplace__company__relations__municipality_id=self.municipality_id,
@@ -190,13 +203,14 @@ class HoldForm(Form):
     def __init__(self, *args, questions: list[followup.Question], **kwargs):
         self.questions = questions
         super().__init__(*args, **kwargs)
+        _radio_class(self)
 
     def prepare_fields(self) -> None:
         for question in self.questions:
             if question.kind == followup.SCALE:
                 field = forms.ChoiceField(
                     choices=[(str(n), str(n)) for n in range(1, 6)],
-                    widget=forms.RadioSelect(attrs={"class": "scale"}),
+                    widget=ScaleSelect,
                 )
             elif question.kind == followup.YES_NO:
                 field = forms.ChoiceField(
@@ -233,13 +247,17 @@ class FeedbackForm(ModelForm):
             "social": forms.RadioSelect(choices=[(n, str(n)) for n in range(1, 6)]),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _radio_class(self)
+
     def prepare_fields(self) -> None:
         for name in ("professional", "social"):
             self.fields[name] = forms.TypedChoiceField(
                 label=self.fields[name].label,
                 choices=[(n, str(n)) for n in range(1, 6)],
                 coerce=int,
-                widget=forms.RadioSelect,
+                widget=ScaleSelect,
             )
         for name in ("applications_helped", "network_contacts"):
             self.fields[name].required = False

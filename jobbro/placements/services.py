@@ -97,6 +97,11 @@ def _working_day_error(day: date) -> str | None:
     return _("%(day)s er %(what)s. Vælg en hverdag.") % {"day": f"{day:%d.%m.%Y}", "what": what}
 
 
+def hours_text(hours: Decimal) -> str:
+    """30.0 → "30", 30.5 → "30.5": hours as people write them."""
+    return f"{hours.normalize():f}"
+
+
 def max_hours(workplace: Workplace) -> Decimal:
     # BEK 2636/2021 § 60: within the company's normal hours and never above 37 a week.
     return min(workplace.weekly_hours, Decimal("37"))
@@ -138,7 +143,7 @@ def _placement_errors(
                 "Højst %(max)s timer om ugen: arbejdsstedets normale arbejdstid og aldrig over "
                 "37 timer (BEK 2636/2021 § 60)."
             )
-            % {"max": f"{max_hours(workplace):g}"},
+            % {"max": hours_text(max_hours(workplace))},
         )
     if not 1 <= weeks <= 26:
         add("weeks", _("En praktik varer mellem 1 og 26 uger."))
@@ -161,7 +166,7 @@ def _first_agreement(placement: Placement, by: User) -> AgreementVersion:
         goals=str(Purpose(placement.purpose).label),
         tasks=placement.tasks,
         hours_and_place=(
-            f"{placement.hours_per_week:g} timer om ugen hos {placement.workplace.name}, "
+            f"{hours_text(placement.hours_per_week)} timer om ugen hos {placement.workplace.name}, "
             f"{placement.workplace.address} {placement.workplace.postcode} "
             f"{placement.workplace.city}".strip()
         ),

@@ -363,3 +363,16 @@ def test_the_placement_page_query_count_does_not_grow(
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(url)
     assert len(response.context["feedback"]) == 7
+
+
+def test_the_hours_limit_reads_as_people_write_hours(
+    course, municipality_a, consultant, client_for
+):
+    owner = factories.company(municipality=municipality_a)
+    place = factories.workplace(owner, weekly_hours=Decimal("20"), ordinary_employees=20)
+    place.refresh_from_db()  # Decimal("20.0") from the database
+    person = factories.contact_person(place)
+    url = reverse("placements:placement_create", args=[course.pk])
+    response = client_for(consultant).post(url, create_data(place, person, hours_per_week="25"))
+    errors = str(response.context["form"]["hours_per_week"].errors)
+    assert "Højst 20 timer" in errors
