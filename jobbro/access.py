@@ -76,6 +76,12 @@ RULES: dict[str, frozenset[Role]] = {
     "meeting.view": _CASE_STAFF,
     "meeting.edit": _CASE_STAFF,
     "settings.edit": frozenset({Role.ADMIN}),
+    # Placements are course work: starting without approvals and exceeding capacity are
+    # manager-only inside the services (placement_activate, capacity_check).
+    "placement.view": _CASE_STAFF,
+    "placement.create": _CASE_STAFF,
+    "placement.edit": _CASE_STAFF,
+    "placementsettings.edit": frozenset({Role.ADMIN}),
 }
 
 # Per-model visibility for roles that are not municipal staff:

@@ -76,6 +76,20 @@ def _template(b):
     return HomeworkTemplate.objects.create(municipality=b, title="Skabelon i B")
 
 
+def _placement(municipality):
+    course = factories.course(
+        municipality,
+        phase="matching",
+        consultant=factories.user("consultant", municipality),
+        consent_to_share=True,
+    )
+    return factories.placement(course)
+
+
+def _conversation(municipality):
+    return _placement(municipality).conversations.first()
+
+
 TENANT_DETAIL_VIEWS = [
     ("accounts:staff_detail", "manager", lambda b: factories.user("caseworker", b)),
     ("companies:agreement_detail", "consultant", lambda b: factories.agreement(b)),
@@ -107,6 +121,22 @@ TENANT_DETAIL_VIEWS = [
     ("cases:unemployment_period_create", "caseworker", factories.citizen),
     ("cases:meeting_detail", "consultant", factories.meeting),
     ("cases:template_edit", "admin", _template),
+    *[
+        (f"placements:{name}", role, _placement)
+        for name in (
+            "placement_detail",
+            "placement_activate",
+            "placement_reschedule",
+            "placement_end",
+            "agreement_edit",
+        )
+        for role in ("caseworker", "consultant", "manager")
+    ],
+    *[
+        (f"placements:{name}", "consultant", _conversation)
+        for name in ("conversation_hold", "conversation_move")
+    ],
+    ("placements:placement_create", "consultant", factories.course),
 ]
 
 

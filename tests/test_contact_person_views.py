@@ -1,5 +1,8 @@
 """Job contact persons, their training (trained badge) and experience-exchange meetings."""
 
+from datetime import date
+from decimal import Decimal
+
 import pytest
 from django.urls import reverse
 
@@ -134,3 +137,48 @@ def test_the_meeting_page_lists_attendees(consultant, place, client_for):
     meeting = factories.exchange_meeting(consultant.municipality, person)
     response = client_for(consultant).get(reverse("companies:meeting_detail", args=[meeting.pk]))
     assert "Søren Dal" in response.content.decode()
+
+
+def test_the_contact_person_page_shows_only_own_municipalitys_interns_with_outcomes(
+    client_for, consultant, outsider, municipality_a, municipality_b
+):
+    from jobbro.placements import services as placement_services
+
+    place = factories.workplace(ordinary_employees=Decimal("40"))
+    person = factories.contact_person(place)
+    ours = factories.course(
+        municipality_a, phase="matching", consultant=consultant, consent_to_share=True
+    )
+    ours.citizen.first_name = "Aarhusianer"
+    ours.citizen.save()
+    placement = factories.placement(ours, place=place, contact_person=person)
+    placement_services.placement_end_early(
+        by=consultant,
+        placement=placement,
+        version=placement.version,
+        reason="Job",
+        today=date(2026, 12, 1),
+    )
+    theirs = factories.course(
+        municipality_b,
+        phase="matching",
+        consultant=factories.user("consultant", municipality_b),
+        consent_to_share=True,
+    )
+    theirs.citizen.first_name = "Skanderborgenser"
+    theirs.citizen.save()
+    factories.placement(theirs, place=place, contact_person=person)
+    url = reverse("companies:contact_person_detail", args=[person.pk])
+    body = client_for(consultant).get(url).content.decode()
+    assert "Aarhusianer" in body and "Afbrudt" in body
+    assert "Skanderborgenser" not in body
+    other = client_for(outsider).get(url).content.decode()
+    assert "Skanderborgenser" in other and "Aarhusianer" not in other
+
+
+def test_the_admin_sees_no_interns_on_the_contact_person_page(client_for, admin_user):
+    person = factories.contact_person()
+    response = client_for(admin_user).get(
+        reverse("companies:contact_person_detail", args=[person.pk])
+    )
+    assert "Praktikanter" not in response.content.decode()

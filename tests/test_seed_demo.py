@@ -14,6 +14,7 @@ from jobbro.companies.models import Company, ContactPerson, Workplace
 from jobbro.demo.seed import DEMO_PASSWORD, seed_demo
 from jobbro.lib.cpr import normalize_cpr
 from jobbro.lib.cvr import is_valid_cvr
+from jobbro.placements.models import Placement
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +30,16 @@ def snapshot() -> tuple:
 def test_same_seed_gives_the_same_data():
     seed_demo(seed=7, municipalities=1, citizens=15)
     first = snapshot()
-    for model in (InformationMeeting, Course, ContactPerson, Workplace, Citizen, Company, User):
+    for model in (
+        Placement,
+        InformationMeeting,
+        Course,
+        ContactPerson,
+        Workplace,
+        Citizen,
+        Company,
+        User,
+    ):
         model.objects.all().delete()
     seed_demo(seed=7, municipalities=1, citizens=15)
     assert snapshot() == first
@@ -138,3 +148,29 @@ def test_courses_cover_every_phase_overdue_and_on_time_homework_and_meetings():
     }
     assert MeetingInvitation.objects.filter(attended=True).exists()
     assert MeetingInvitation.objects.filter(meeting__starts_at__date__lt=today).exists()
+
+
+def test_placements_come_in_every_state_with_conversations_feedback_and_approvals():
+    from jobbro.placements.models import AgreementApproval, Conversation, WeeklyFeedback
+    from jobbro.placements.services import attendance_of
+
+    seed_demo(seed=2, municipalities=1, citizens=120)
+    states = set(Placement.objects.values_list("status", flat=True))
+    assert states == {"planned", "active", "completed", "ended_early"}
+    assert Placement.objects.filter(extended=True).exists()
+    assert Conversation.objects.filter(status="held").exists()
+    assert Conversation.objects.filter(status="planned").exists()
+    assert WeeklyFeedback.objects.filter(on_behalf=True).exists()
+    planned = Placement.objects.filter(status="planned")
+    pending = [p for p in planned if p.agreement_versions.get().approvals.count() < 3]
+    assert pending
+    assert AgreementApproval.objects.filter(on_paper=True).exists()
+    today = Placement.objects.first().created_at.date()
+    flags = [attendance_of(p, today).flagged for p in Placement.objects.filter(status="active")]
+    assert True in flags and False in flags
+    # The capacity rule holds for what the demo planned.
+    from jobbro.companies.services import workplace_capacity
+
+    for placement in Placement.objects.current().select_related("workplace"):
+        status = workplace_capacity(placement.workplace, placement.start_on, placement.end_on)
+        assert status.total_used <= status.allowed

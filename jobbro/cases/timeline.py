@@ -75,9 +75,84 @@ def course_timeline(course: Course) -> list[Entry]:
                 _("Informationsmøde: %(m)s (%(s)s)") % {"m": invitation.meeting, "s": state},
             )
         )
+    entries.extend(_placement_entries(course))
     entries.sort(key=lambda e: e.at, reverse=True)
     return entries
 
 
 def open_homework(course: Course) -> list[HomeworkItem]:
     return list(course.homework.filter(status=HomeworkItem.Status.OPEN))
+
+
+def _placement_entries(course: Course) -> list[Entry]:
+    """The placement (created, started, changed, ended), each held or missed conversation
+    and each weekly feedback: three queries, however long the internship."""
+    from jobbro.placements.models import Conversation, Placement, WeeklyFeedback
+
+    entries: list[Entry] = []
+    placements = Placement.objects.filter(course=course).select_related(
+        "workplace__company", "created_by"
+    )
+    for placement in placements:
+        where = f"{placement.workplace.company.name} – {placement.workplace.name}"
+        entries.append(
+            Entry(
+                placement.created_at,
+                "placement",
+                _("Praktik oprettet: %(w)s") % {"w": where},
+                _("%(s)s–%(e)s, %(h)s timer pr. uge. Status: %(st)s")
+                % {
+                    "s": f"{placement.start_on:%d.%m.%Y}",
+                    "e": f"{placement.end_on:%d.%m.%Y}",
+                    "h": f"{placement.hours_per_week.normalize():f}",
+                    "st": placement.get_status_display(),
+                },
+                str(placement.created_by or ""),
+            )
+        )
+        if placement.status == Placement.Status.ENDED_EARLY and placement.ended_on:
+            entries.append(
+                Entry(
+                    _start_of(placement.ended_on),
+                    "placement",
+                    _("Praktik afbrudt: %(w)s") % {"w": where},
+                    placement.end_reason,
+                )
+            )
+    conversations = (
+        Conversation.objects.filter(
+            placement__course=course,
+            status__in=(Conversation.Status.HELD, Conversation.Status.NO_SHOW),
+        )
+        .exclude(kind=Conversation.Kind.WEEKLY_FEEDBACK, status=Conversation.Status.HELD)
+        .select_related("recorded_by")
+    )
+    for conversation in conversations:
+        entries.append(
+            Entry(
+                _start_of(conversation.held_on or conversation.planned_on),
+                "conversation",
+                _("%(k)s (uge %(w)s): %(s)s")
+                % {
+                    "k": conversation.get_kind_display(),
+                    "w": conversation.week,
+                    "s": conversation.get_status_display().lower(),
+                },
+                conversation.notes,
+                str(conversation.recorded_by or ""),
+            )
+        )
+    feedback = WeeklyFeedback.objects.filter(placement__course=course).select_related("author")
+    for item in feedback:
+        entries.append(
+            Entry(
+                item.created_at,
+                "feedback",
+                _("Ugentlig feedback, uge %(w)s (faglig %(p)s, social %(s)s)")
+                % {"w": item.week, "p": item.professional, "s": item.social},
+                item.concerns,
+                str(item.author or "")
+                + (" – " + str(_("registreret af jobcentret")) if item.on_behalf else ""),
+            )
+        )
+    return entries

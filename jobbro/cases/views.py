@@ -197,8 +197,31 @@ def course_detail(request: HttpRequest, course_id: int) -> HttpResponse:
         "long_term": course.citizen.is_long_term_unemployed(today=today),
         "targets": [Phase(p) for p in allowed_targets(course.phase)],
         "now": timezone.now(),
+        **_placement_context(request, course, today),
     }
     return render(request, "cases/course_detail.html", context)
+
+
+def _placement_context(request: HttpRequest, course: Course, today: date) -> dict:
+    """The "Praktik" section: the newest placement's summary (a fixed number of queries),
+    or the button to create one while the course is in matching or preparation."""
+    from jobbro.access import can
+    from jobbro.placements.models import Placement
+    from jobbro.placements.services import placement_summary
+
+    newest = (
+        scope(request.user, Placement.objects.filter(course=course))
+        .select_related("workplace__company", "contact_person")
+        .order_by("-created_at", "-id")
+        .first()
+    )
+    current = newest if newest is not None and newest.is_current else None
+    return {
+        "placement": placement_summary(newest, today) if newest else None,
+        "can_create_placement": current is None
+        and course.phase in (Phase.MATCHING, Phase.PREPARATION)
+        and can(request.user, "placement.create"),
+    }
 
 
 def _back(course: Course) -> str:
@@ -316,7 +339,11 @@ def course_assign(request: HttpRequest, course_id: int) -> HttpResponse:
 @require("course.edit")
 def course_close(request: HttpRequest, course_id: int) -> HttpResponse:
     course = _course(request, course_id, "course.edit")
-    form = forms.CloseForm(request.POST or None, initial={"version": course.version})
+    # ?resultat=job_same_company: the final conversation leads here with the outcome chosen.
+    outcome = request.GET.get("resultat")
+    form = forms.CloseForm(
+        request.POST or None, initial={"version": course.version, "outcome": outcome}
+    )
 
     def run(data):
         try:

@@ -38,6 +38,7 @@ from jobbro.companies.models import (
     Workplace,
     months_before,
 )
+from jobbro.placements.models import Placement
 
 PAGE_SIZE = 25
 EXPIRING_DAYS = 30
@@ -501,8 +502,14 @@ def _contact_person(request: HttpRequest, person_id: int, action: str) -> Contac
 def contact_person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
     person = _contact_person(request, person_id, "contactperson.view")
     company = person.workplace.company
-    # Interns and their outcomes come with Placement (issue 5): add here
-    # scope(request.user, Placement.objects.filter(contact_person=person)) with outcomes.
+    # Interns are citizens' data: only case staff, and only their own municipality's.
+    interns = (
+        scope(request.user, Placement.objects.filter(contact_person=person))
+        .select_related("citizen", "course")
+        .order_by("-start_on", "-id")[:50]
+        if can(request.user, "placement.view")
+        else Placement.objects.none()
+    )
     return render(
         request,
         "companies/contact_person_detail.html",
@@ -514,6 +521,8 @@ def contact_person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
                 request.user, ExperienceMeeting.objects.filter(attendees=person)
             ).order_by("-held_on")[:50],
             "can_edit": company_editable_by(request.user, company),
+            "interns": interns,
+            "show_interns": can(request.user, "placement.view"),
         },
     )
 

@@ -778,6 +778,274 @@ def seed_information_meetings(demo: Demo) -> None:
             )
 
 
+# -- placements ------------------------------------------------------------------------
+
+# Phases whose courses have a placement, and the state it is in.
+PLACEMENT_STATE = {
+    "preparation": "planned",
+    "in_placement": "active",
+    "follow_up": "completed",
+    "closed": "completed",
+}
+AGREEMENT_TEXT = {
+    "support": (
+        "Jobkontaktpersonen holder et ugentligt feedbackmøde, vejleder i opgaverne, hjælper "
+        "med CV og ansøgninger og bruger sit netværk."
+    ),
+    "feedback": "Ugentligt feedbackmøde mellem jobkontaktperson og praktikant.",
+    "ending": "Ved afslutningssamtalen drøftes ordinær ansættelse og evt. opkvalificering.",
+}
+
+
+def _demo_answers(demo: Demo, template) -> dict:
+    answers: dict = {}
+    for question in template.question_list:
+        if question.kind == "scale":
+            answers[question.key] = demo.rng.randint(2, 5)
+        elif question.kind == "yes_no":
+            answers[question.key] = demo.rng.random() < 0.6
+        else:
+            answers[question.key] = demo.rng.choice(
+                ["Det går godt.", "Borgeren er stabil og lærer hurtigt.", "Mere ansvar næste uge."]
+            )
+    return answers
+
+
+class _PlacementBatch:
+    """Rows for bulk_create, flushed in order so foreign keys exist."""
+
+    def __init__(self) -> None:
+        self.conversations, self.feedback, self.support = [], [], []
+        self.versions, self.approvals = [], []
+
+    def flush(self) -> None:
+        from jobbro.placements.models import (
+            AgreementApproval,
+            AgreementVersion,
+            Conversation,
+            SupportEntry,
+            WeeklyFeedback,
+        )
+
+        Conversation.objects.bulk_create(self.conversations, batch_size=BATCH)
+        WeeklyFeedback.objects.bulk_create(self.feedback, batch_size=BATCH)
+        SupportEntry.objects.bulk_create(self.support, batch_size=BATCH)
+        AgreementVersion.objects.bulk_create(self.versions, batch_size=BATCH)
+        for approval in self.approvals:
+            approval.version_id = approval.version.pk
+        AgreementApproval.objects.bulk_create(self.approvals, batch_size=BATCH)
+        self.__init__()
+
+
+def _free_places(municipality: Municipality) -> list[list]:
+    """[workplace, free places, company cvr, name] for workplaces this jobcenter knows."""
+    from jobbro.lib.capacity import allowed_supported
+
+    places = (
+        Workplace.objects.filter(company__relations__municipality=municipality)
+        .select_related("company")
+        .order_by("id")
+        .distinct()
+    )
+    return [
+        [place, allowed_supported(place.ordinary_employees) - place.other_schemes_count]
+        for place in places
+    ]
+
+
+def seed_placements(demo: Demo) -> None:
+    """Placements in every state: planned (agreement pending), active (one extended, some
+    with poor attendance), completed, and ended early, with their conversations,
+    follow-up answers, weekly feedback and support. Bulk, from the schedule itself."""
+    from jobbro.lib.schedule import end_date, plan_meetings
+    from jobbro.lib.workdays import next_working_day
+    from jobbro.placements.models import ConversationKind, Placement, PlacementSettings
+    from jobbro.placements.services import followup_template_current
+
+    for municipality in demo.municipalities:
+        weeks = PlacementSettings.for_municipality(municipality.pk).weeks
+        templates = {
+            kind: followup_template_current(municipality=municipality, kind=kind)
+            for kind in ConversationKind.values
+        }
+        places = _free_places(municipality)
+        people = {}
+        for person in ContactPerson.objects.filter(workplace__in=[p[0] for p in places]):
+            people.setdefault(person.workplace_id, person)
+        places = [p for p in places if p[0].pk in people]
+        if not places:
+            continue
+        courses = (
+            Course.objects.filter(municipality=municipality)
+            .filter(phase__in=[*PLACEMENT_STATE, "matching"])
+            .select_related("citizen")
+            .order_by("id")
+        )
+        rows: list[tuple[Placement, int]] = []
+        cursor = extended_done = 0
+        for n, course in enumerate(courses.iterator(chunk_size=BATCH)):
+            state = PLACEMENT_STATE.get(course.phase)
+            if course.phase == "matching":
+                # Some matching courses are back there after a broken-off placement.
+                if not course.consent_to_share and n % 5 != 0:
+                    continue
+                state = "ended_early"
+            if course.phase == "closed" and course.outcome != "job_same_company" and n % 2:
+                continue
+            chosen = None
+            for step in range(len(places)):
+                place, free = places[(cursor + step) % len(places)]
+                if state in ("planned", "active") and free <= 0:
+                    continue
+                if place.company.cvr == course.citizen.last_employer_cvr:
+                    continue
+                chosen = (cursor + step) % len(places)
+                break
+            if chosen is None:
+                continue
+            cursor = chosen + 1
+            place = places[chosen][0]
+            if state in ("planned", "active"):
+                places[chosen][1] -= 1
+            length = weeks
+            if state == "planned":
+                start = next_working_day(demo.today + timedelta(days=3 + n % 10))
+            elif state == "active":
+                start = next_working_day(course.phase_started_on)
+                if start > demo.today:
+                    start = next_working_day(demo.today - timedelta(days=7))
+            else:
+                start = next_working_day(course.phase_started_on - timedelta(weeks=weeks + 1))
+            extended = state == "active" and not extended_done
+            if extended:
+                length, extended_done = weeks + 2, 1
+            placement = Placement(
+                municipality=municipality,
+                course=course,
+                citizen_id=course.citizen_id,
+                workplace=place,
+                contact_person=people[place.pk],
+                start_on=start,
+                weeks=length,
+                end_on=end_date(start, length),
+                # BEK 2636/2021 § 60: within the workplace's normal hours, at most 37.
+                hours_per_week=min(
+                    Decimal(demo.rng.choice([20, 25, 30, 37])), place.weekly_hours, Decimal(37)
+                ),
+                purpose=demo.rng.choice(["ordinary_hours", "skills", "job_goal"]),
+                tasks=demo.rng.choice(GOALS),
+                status=state,
+                extended=extended,
+                created_by_id=course.consultant_id or course.caseworker_id,
+            )
+            if state == "ended_early":
+                placement.ended_on = start + timedelta(days=10)
+                placement.end_reason = "Borgeren blev syg og kunne ikke fortsætte."
+            elif state == "completed":
+                placement.ended_on = placement.end_on
+            rows.append((placement, n))
+        Placement.objects.bulk_create([p for p, _ in rows], batch_size=BATCH)
+        batch = _PlacementBatch()
+        for placement, n in rows:
+            _placement_children(demo, batch, placement, n, templates, plan_meetings)
+            if len(batch.conversations) > BATCH:
+                batch.flush()
+        batch.flush()
+
+
+def _placement_children(demo, batch, placement, n, templates, plan_meetings) -> None:
+    from jobbro.placements.models import (
+        AgreementApproval,
+        AgreementVersion,
+        Conversation,
+        SupportEntry,
+        WeeklyFeedback,
+    )
+
+    by = placement.created_by_id
+    common = {"municipality_id": placement.municipality_id, "placement": placement}
+    poor = placement.status == "active" and n % 4 == 0  # poor attendance: flags the course
+    cutoff = placement.ended_on or demo.today
+    for meeting in plan_meetings(placement.start_on, placement.weeks):
+        status, answers, template = "planned", {}, None
+        if meeting.date <= cutoff and meeting.date < demo.today:
+            status = "held"
+            if meeting.kind == "weekly_feedback" and poor and meeting.week % 3 != 1:
+                status = "no_show"
+        if placement.status == "ended_early" and meeting.date > cutoff:
+            status = "cancelled"
+        if status == "held" and meeting.kind in templates:
+            template = templates[meeting.kind]
+            answers = _demo_answers(demo, template)
+        batch.conversations.append(
+            Conversation(
+                **common,
+                kind=meeting.kind,
+                week=meeting.week,
+                planned_on=meeting.date,
+                status=status,
+                held_on=meeting.date if status == "held" else None,
+                template=template,
+                answers=answers,
+                notes="Samtalen gik godt." if template else "",
+                recorded_by_id=by if status != "planned" else None,
+            )
+        )
+        if status == "held" and meeting.kind == "weekly_feedback":
+            batch.feedback.append(
+                WeeklyFeedback(
+                    **common,
+                    week=meeting.week,
+                    tasks_done=placement.tasks,
+                    behaviour="Mødestabil og venlig." if not poor else "Kommer for sent.",
+                    professional=demo.rng.randint(2, 5),
+                    social=demo.rng.randint(2, 5),
+                    cv_help=meeting.week == 2,
+                    applications_helped=demo.rng.randint(0, 2),
+                    network_contacts=demo.rng.randint(0, 1),
+                    concerns="" if not poor else "Har svært ved at møde til tiden.",
+                    author_id=by,
+                    on_behalf=True,
+                )
+            )
+    if placement.status in ("active", "completed"):
+        batch.support.append(
+            SupportEntry(
+                **common,
+                kind="application",
+                on=placement.start_on + timedelta(days=8),
+                company=demo.fake.company(),
+                position="Lagermedarbejder",
+                answer=demo.rng.choice(["pending", "interview", "rejected"]),
+                author_id=by,
+            )
+        )
+    version = AgreementVersion(
+        **common,
+        number=1,
+        goals=placement.get_purpose_display(),
+        tasks=placement.tasks,
+        hours_and_place=f"{placement.hours_per_week} timer om ugen hos {placement.workplace.name}",
+        contacts=f"Jobkontaktperson: {placement.contact_person.name}",
+        created_by_id=by,
+        **AGREEMENT_TEXT,
+    )
+    batch.versions.append(version)
+    # Planned placements wait for some approvals; the others were approved by all three.
+    parties = ["jobcenter", "citizen", "contact_person"]
+    given = parties[: n % 3] if placement.status == "planned" else parties
+    for party in given:
+        batch.approvals.append(
+            AgreementApproval(
+                municipality_id=placement.municipality_id,
+                version=version,
+                party=party,
+                approved_by_id=by,
+                on_paper=party != "jobcenter",
+            )
+        )
+
+
 SEEDERS: list[Callable[[Demo], None]] = [
     seed_staff,
     seed_postcodes,
@@ -792,6 +1060,7 @@ SEEDERS: list[Callable[[Demo], None]] = [
     seed_experience_meetings,
     seed_courses,
     seed_information_meetings,
+    seed_placements,
 ]
 
 

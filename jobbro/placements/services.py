@@ -98,6 +98,11 @@ def _working_day_error(day: date) -> str | None:
     return _("%(day)s er %(what)s. Vælg en hverdag.") % {"day": f"{day:%d.%m.%Y}", "what": what}
 
 
+def hours_text(hours: Decimal) -> str:
+    """30.0 → "30", 30.5 → "30.5": hours as people write them."""
+    return f"{hours.normalize():f}"
+
+
 def max_hours(workplace: Workplace) -> Decimal:
     # BEK 2636/2021 § 60: within the company's normal hours and never above 37 a week.
     return min(workplace.weekly_hours, Decimal("37"))
@@ -139,7 +144,7 @@ def _placement_errors(
                 "Højst %(max)s timer om ugen: arbejdsstedets normale arbejdstid og aldrig over "
                 "37 timer (BEK 2636/2021 § 60)."
             )
-            % {"max": f"{max_hours(workplace):g}"},
+            % {"max": hours_text(max_hours(workplace))},
         )
     if not 1 <= weeks <= 26:
         add("weeks", _("En praktik varer mellem 1 og 26 uger."))
@@ -162,7 +167,7 @@ def _first_agreement(placement: Placement, by: User) -> AgreementVersion:
         goals=str(Purpose(placement.purpose).label),
         tasks=placement.tasks,
         hours_and_place=(
-            f"{placement.hours_per_week:g} timer om ugen hos {placement.workplace.name}, "
+            f"{hours_text(placement.hours_per_week)} timer om ugen hos {placement.workplace.name}, "
             f"{placement.workplace.address} {placement.workplace.postcode} "
             f"{placement.workplace.city}".strip()
         ),
@@ -706,3 +711,33 @@ def support_entry_add(*, by: User, placement: Placement, data: dict) -> SupportE
     entry.full_clean()
     entry.save()
     return entry
+
+
+# -- the municipality's programme setting -------------------------------------------------
+
+
+@transaction.atomic
+def placement_settings_update(*, by: User, weeks: int, legal_basis: str) -> PlacementSettings:
+    """The programme's length and the legal basis shown with it, for the admin's jobcenter."""
+    current = PlacementSettings.for_municipality(by.municipality_id)
+    current.weeks, current.legal_basis = weeks, legal_basis.strip()
+    current.full_clean(validate_constraints=False)
+    current.save(update_fields=["weeks", "legal_basis"])
+    return current
+
+
+def placement_summary(placement: Placement, today: date) -> dict:
+    """What the course page shows of a placement: approvals, next conversation, attendance."""
+    current = current_agreement(placement)
+    approved = current.approvals.count() if current else 0
+    upcoming = (
+        placement.conversations.filter(status=Conversation.Status.PLANNED, planned_on__gte=today)
+        .order_by("planned_on", "id")
+        .first()
+    )
+    return {
+        "placement": placement,
+        "approved": approved,
+        "next_conversation": upcoming,
+        "attendance": attendance_of(placement, today),
+    }
