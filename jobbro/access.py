@@ -76,6 +76,9 @@ RULES: dict[str, frozenset[Role]] = {
     "meeting.view": _CASE_STAFF,
     "meeting.edit": _CASE_STAFF,
     "settings.edit": frozenset({Role.ADMIN}),
+    # Matching: suggestions for a course, citizens for a workplace, contact attempts.
+    "matching.view": _CASE_STAFF,
+    "contactattempt.create": _CASE_STAFF,
 }
 
 # Per-model visibility for roles that are not municipal staff:

@@ -197,6 +197,7 @@ def course_detail(request: HttpRequest, course_id: int) -> HttpResponse:
         "long_term": course.citizen.is_long_term_unemployed(today=today),
         "targets": [Phase(p) for p in allowed_targets(course.phase)],
         "now": timezone.now(),
+        "contacted": course.contact_attempts.values("workplace").distinct().count(),
     }
     return render(request, "cases/course_detail.html", context)
 
