@@ -138,3 +138,13 @@ def test_courses_cover_every_phase_overdue_and_on_time_homework_and_meetings():
     }
     assert MeetingInvitation.objects.filter(attended=True).exists()
     assert MeetingInvitation.objects.filter(meeting__starts_at__date__lt=today).exists()
+
+
+def test_contact_attempts_exist_in_every_outcome():
+    from jobbro.matching.models import ContactAttempt
+
+    seed_demo(seed=2, municipalities=2, citizens=60)
+    outcomes = set(ContactAttempt.objects.values_list("outcome", flat=True))
+    assert outcomes == set(ContactAttempt.Outcome.values)
+    for attempt in ContactAttempt.objects.select_related("course"):
+        assert attempt.municipality_id == attempt.course.municipality_id

@@ -46,6 +46,7 @@ from jobbro.companies.models import (
 )
 from jobbro.lib.cpr import normalize_cpr
 from jobbro.lib.cvr import make_valid_cvr
+from jobbro.matching.models import ContactAttempt
 from jobbro.municipalities.models import Municipality, PostalArea
 
 DEMO_PASSWORD = "jobbro-demo"
@@ -778,6 +779,43 @@ def seed_information_meetings(demo: Demo) -> None:
             )
 
 
+def seed_contact_attempts(demo: Demo) -> None:
+    """Contact attempts with companies, in every outcome, for about a third of the courses
+    that are matching or further; the workplaces are ones the municipality works with."""
+    outcomes, channels = ContactAttempt.Outcome.values, ContactAttempt.Channel.values
+    attempts, k = [], 0
+    for municipality in demo.municipalities:
+        places = list(
+            Workplace.objects.filter(company__relations__municipality=municipality)
+            .order_by("id")
+            .values_list("id", flat=True)
+        )
+        courses = (
+            Course.objects.filter(
+                municipality=municipality, phase__in=["matching", "preparation", "in_placement"]
+            )
+            .order_by("id")
+            .values_list("id", "consultant_id")
+        )
+        for n, (course_id, consultant_id) in enumerate(courses.iterator()):
+            if not places or n % 3:
+                continue
+            for place_id in demo.rng.sample(places, min(len(places), demo.rng.randint(1, 4))):
+                attempts.append(
+                    ContactAttempt(
+                        municipality=municipality,
+                        course_id=course_id,
+                        workplace_id=place_id,
+                        contacted_on=_days_ago(demo, demo.rng.randrange(0, 30)),
+                        channel=demo.rng.choice(channels),
+                        outcome=outcomes[k % len(outcomes)],
+                        by_id=consultant_id,
+                    )
+                )
+                k += 1
+    ContactAttempt.objects.bulk_create(attempts, batch_size=BATCH)
+
+
 SEEDERS: list[Callable[[Demo], None]] = [
     seed_staff,
     seed_postcodes,
@@ -792,6 +830,7 @@ SEEDERS: list[Callable[[Demo], None]] = [
     seed_experience_meetings,
     seed_courses,
     seed_information_meetings,
+    seed_contact_attempts,
 ]
 
 
