@@ -277,6 +277,20 @@ GOALS = [
     "Grønne områder",
     "IT-support",
 ]
+# The wished industries (DB07) and occupations (DISCO-08) that go with each job goal, so
+# the matching has codes to work with; derived, not drawn, to keep the random stream.
+GOAL_CODES = {
+    "Lager og logistik": ("521000, 494100", "932900"),
+    "Butik og salg": ("471120, 477110", "522300"),
+    "Rengøring": ("812100", "911200"),
+    "Køkken og kantine": ("561010", "941100"),
+    "Pleje og omsorg": ("881000, 871000", "532200"),
+    "Administration og kontor": ("692000", "411000"),
+    "Håndværk og byggeri": ("412000, 475210", "711200"),
+    "Transport og chauffør": ("494100", "833200"),
+    "Grønne områder": ("813000", "921400"),
+    "IT-support": ("620100", "351200"),
+}
 
 
 def seed_target_groups(demo: Demo) -> None:
@@ -328,7 +342,9 @@ def seed_citizens(demo: Demo) -> None:
                     postcode=area.postcode,
                     city=area.town,
                     unemployed_since=demo.today - timedelta(days=demo.rng.randrange(60, 900)),
-                    job_goals=demo.rng.choice(GOALS),
+                    job_goals=(goal := demo.rng.choice(GOALS)),
+                    wish_industry_codes=GOAL_CODES[goal][0],
+                    occupation_codes=GOAL_CODES[goal][1],
                     target_group_id=demo.rng.choice(demo.target_groups[municipality.code])
                     if demo.target_groups
                     else None,

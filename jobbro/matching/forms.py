@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from jobbro import forms as dkfds
 from jobbro.cases.forms import DateInput
@@ -15,3 +16,10 @@ class ContactAttemptForm(dkfds.ModelForm):
 
     def __init__(self, *args, workplace_id: int, **kwargs) -> None:
         super().__init__(*args, prefix=f"w{workplace_id}", **kwargs)
+
+    def prepare_fields(self) -> None:
+        for name, choices in (
+            ("channel", ContactAttempt.Channel.choices),
+            ("outcome", ContactAttempt.Outcome.choices),
+        ):
+            self.fields[name].choices = [("", _("Vælg"))] + list(choices)
