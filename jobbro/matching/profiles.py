@@ -76,6 +76,8 @@ def _citizen_profile(
 
 
 def _fallback_places(municipality_ids: set[int]) -> dict[int, Place]:
+    if not municipality_ids:
+        return {}
     rows = Municipality.objects.filter(code__in=municipality_ids).values_list("code", "region_code")
     return {code: Place(code, region) for code, region in rows}
 
@@ -89,7 +91,9 @@ def citizen_profiles(courses: list[Course], *, workplace_id: int | None = None) 
         return {}
     citizen_ids = {c.citizen_id for c in courses}
     places = postcode_places({c.citizen.postcode for c in courses if c.citizen.postcode})
-    fallback = _fallback_places({c.municipality_id for c in courses})
+    fallback = _fallback_places(
+        {c.municipality_id for c in courses if c.citizen.postcode not in places}
+    )
     wishes: dict[int, set[str]] = defaultdict(set)
     for citizen_id, cvr in (
         WishWorkplace.objects.filter(

@@ -1,5 +1,6 @@
 """Matching workflows: recording contact attempts, and the ranked lists people see."""
 
+from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -14,6 +15,7 @@ from jobbro.companies.models import Workplace
 from jobbro.matching import cache
 from jobbro.matching.models import ContactAttempt
 from jobbro.matching.profiles import (
+    CAPACITY_WINDOW,
     average_hire_rate,
     citizen_profile,
     citizen_profiles,
@@ -75,6 +77,30 @@ def course_suggestions(*, course: Course, today: date) -> list[Suggestion]:
     index = cache.workplace_index(today)
     agreed = cache.agreements(course.municipality_id, today)
     return index.rank(citizen_profile(course), limit=SUGGESTION_LIMIT, agreed=agreed)
+
+
+@dataclass(frozen=True)
+class SuggestionRow:
+    suggestion: Suggestion
+    workplace: Workplace  # with capacity_used / capacity_allowed annotated
+    attempts: list[ContactAttempt]
+
+
+def suggestion_rows(
+    *, course: Course, suggestions: list[Suggestion], today: date
+) -> list[SuggestionRow]:
+    """What a page of suggestions shows: the workplaces with their capacity and this
+    course's attempts with each, in two queries whatever the page size."""
+    ids = [s.workplace_id for s in suggestions]
+    places = (
+        Workplace.objects.select_related("company")
+        .with_capacity(today, today + CAPACITY_WINDOW)
+        .in_bulk(ids)
+    )
+    attempts: dict[int, list[ContactAttempt]] = defaultdict(list)
+    for attempt in ContactAttempt.objects.filter(course=course, workplace_id__in=ids):
+        attempts[attempt.workplace_id].append(attempt)
+    return [SuggestionRow(s, places[s.workplace_id], attempts[s.workplace_id]) for s in suggestions]
 
 
 @dataclass(frozen=True)

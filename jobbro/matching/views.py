@@ -1,7 +1,6 @@
 """Matching pages: suggestions for a course, citizens for a workplace, and recording a
 contact attempt from a suggestion row (htmx). Thin: the door, one service call, render."""
 
-from collections import defaultdict
 from datetime import date
 
 from django.contrib import messages
@@ -21,7 +20,7 @@ from jobbro.companies.models import Workplace
 from jobbro.matching import services
 from jobbro.matching.forms import ContactAttemptForm
 from jobbro.matching.models import ContactAttempt
-from jobbro.matching.profiles import CAPACITY_WINDOW, waiting_courses
+from jobbro.matching.profiles import waiting_courses
 
 PAGE_SIZE = 20
 
@@ -67,22 +66,15 @@ def course_suggestions(request: HttpRequest, course_id: int) -> HttpResponse:
     today = _today()
     suggestions = services.course_suggestions(course=course, today=today)
     page = Paginator(suggestions, PAGE_SIZE).get_page(request.GET.get("side"))
-    ids = [s.workplace_id for s in page.object_list]
-    places = (
-        Workplace.objects.select_related("company")
-        .with_capacity(today, today + CAPACITY_WINDOW)
-        .in_bulk(ids)
-    )
-    attempts = defaultdict(list)
-    for attempt in ContactAttempt.objects.filter(course=course, workplace_id__in=ids):
-        attempts[attempt.workplace_id].append(attempt)
     rows = [
         {
-            "suggestion": s,
-            "workplace": places[s.workplace_id],
-            "contact": _contact_cell(request, course, s.workplace_id, attempts[s.workplace_id]),
+            "suggestion": row.suggestion,
+            "workplace": row.workplace,
+            "contact": _contact_cell(request, course, row.workplace.pk, row.attempts),
         }
-        for s in page.object_list
+        for row in services.suggestion_rows(
+            course=course, suggestions=page.object_list, today=today
+        )
     ]
     context = {
         "course": course,
