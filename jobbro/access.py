@@ -82,6 +82,9 @@ RULES: dict[str, frozenset[Role]] = {
     "placement.create": _CASE_STAFF,
     "placement.edit": _CASE_STAFF,
     "placementsettings.edit": frozenset({Role.ADMIN}),
+    # Matching: suggestions for a course, citizens for a workplace, contact attempts.
+    "matching.view": _CASE_STAFF,
+    "contactattempt.create": _CASE_STAFF,
 }
 
 # Per-model visibility for roles that are not municipal staff:

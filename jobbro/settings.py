@@ -157,6 +157,10 @@ CITIZEN_IDENTITY_PROVIDER = env_str(
     "CITIZEN_IDENTITY_PROVIDER", "jobbro.portal.identity.EmailLinkProvider"
 )
 
+# Matching: the workplace index is built once per process and reused this many seconds
+# (0 = rebuild on every request); capacity and agreements may lag by at most this much.
+MATCHING_INDEX_SECONDS = env_int("MATCHING_INDEX_SECONDS", 300, minimum=0)
+
 # Datatilsynet's guidance: keep the access log, then delete it deliberately.
 ACCESS_LOG_RETENTION_DAYS = env_int("ACCESS_LOG_RETENTION_DAYS", 5 * 365, minimum=30)
 

@@ -23,6 +23,16 @@ def _reference_data(request):
         load_reference_data(Municipality, PostalArea)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_matching_index():
+    """The matching index lives per process; every test starts from its own database."""
+    from jobbro.matching import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def municipality_a(db):
     return factories.municipality(751)

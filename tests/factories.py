@@ -210,3 +210,14 @@ def placement(course_obj=None, *, place: Workplace | None = None, **fields):
         today=fields.pop("today", date(2026, 11, 30)),
         **fields,
     )
+
+
+def contact_attempt(course_obj, place: Workplace, **fields):
+    from jobbro.matching.models import ContactAttempt
+
+    fields.setdefault("contacted_on", date(2026, 11, 10))
+    fields.setdefault("channel", ContactAttempt.Channel.PHONE)
+    fields.setdefault("outcome", ContactAttempt.Outcome.NO_ANSWER)
+    return ContactAttempt.objects.create(
+        municipality=course_obj.municipality, course=course_obj, workplace=place, **fields
+    )

@@ -114,6 +114,10 @@ TENANT_DETAIL_VIEWS = [
         )
         for role in ("caseworker", "consultant", "manager")
     ],
+    *[
+        ("matching:course_suggestions", role, factories.course)
+        for role in ("caseworker", "consultant", "manager")
+    ],
     ("cases:course_reopen", "manager", _closed_course),
     ("cases:note_edit", "caseworker", lambda b: factories.note(factories.course(b), None)),
     ("cases:homework_update", "consultant", lambda b: factories.homework(factories.course(b))),

@@ -174,3 +174,11 @@ def test_placements_come_in_every_state_with_conversations_feedback_and_approval
     for placement in Placement.objects.current().select_related("workplace"):
         status = workplace_capacity(placement.workplace, placement.start_on, placement.end_on)
         assert status.total_used <= status.allowed
+def test_contact_attempts_exist_in_every_outcome():
+    from jobbro.matching.models import ContactAttempt
+
+    seed_demo(seed=2, municipalities=2, citizens=60)
+    outcomes = set(ContactAttempt.objects.values_list("outcome", flat=True))
+    assert outcomes == set(ContactAttempt.Outcome.values)
+    for attempt in ContactAttempt.objects.select_related("course"):
+        assert attempt.municipality_id == attempt.course.municipality_id

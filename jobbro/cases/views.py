@@ -198,6 +198,7 @@ def course_detail(request: HttpRequest, course_id: int) -> HttpResponse:
         "targets": [Phase(p) for p in allowed_targets(course.phase)],
         "now": timezone.now(),
         **_placement_context(request, course, today),
+        "contacted": course.contact_attempts.values("workplace").distinct().count(),
     }
     return render(request, "cases/course_detail.html", context)
 

@@ -279,6 +279,7 @@ def workplace_detail(request: HttpRequest, workplace_id: int) -> HttpResponse:
             "agreements": agreements[:50],
             "contact_persons": workplace.contact_persons.with_trained().order_by("name")[:50],
             "can_edit": company_editable_by(request.user, workplace.company),
+            "show_candidates": can(request.user, "matching.view"),
         },
     )
 

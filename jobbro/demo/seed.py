@@ -46,6 +46,7 @@ from jobbro.companies.models import (
 )
 from jobbro.lib.cpr import normalize_cpr
 from jobbro.lib.cvr import make_valid_cvr
+from jobbro.matching.models import ContactAttempt
 from jobbro.municipalities.models import Municipality, PostalArea
 
 DEMO_PASSWORD = "jobbro-demo"
@@ -276,6 +277,20 @@ GOALS = [
     "Grønne områder",
     "IT-support",
 ]
+# The wished industries (DB07) and occupations (DISCO-08) that go with each job goal, so
+# the matching has codes to work with; derived, not drawn, to keep the random stream.
+GOAL_CODES = {
+    "Lager og logistik": ("521000, 494100", "932900"),
+    "Butik og salg": ("471120, 477110", "522300"),
+    "Rengøring": ("812100", "911200"),
+    "Køkken og kantine": ("561010", "941100"),
+    "Pleje og omsorg": ("881000, 871000", "532200"),
+    "Administration og kontor": ("692000", "411000"),
+    "Håndværk og byggeri": ("412000, 475210", "711200"),
+    "Transport og chauffør": ("494100", "833200"),
+    "Grønne områder": ("813000", "921400"),
+    "IT-support": ("620100", "351200"),
+}
 
 
 def seed_target_groups(demo: Demo) -> None:
@@ -327,7 +342,9 @@ def seed_citizens(demo: Demo) -> None:
                     postcode=area.postcode,
                     city=area.town,
                     unemployed_since=demo.today - timedelta(days=demo.rng.randrange(60, 900)),
-                    job_goals=demo.rng.choice(GOALS),
+                    job_goals=(goal := demo.rng.choice(GOALS)),
+                    wish_industry_codes=GOAL_CODES[goal][0],
+                    occupation_codes=GOAL_CODES[goal][1],
                     target_group_id=demo.rng.choice(demo.target_groups[municipality.code])
                     if demo.target_groups
                     else None,
@@ -1044,6 +1061,41 @@ def _placement_children(demo, batch, placement, n, templates, plan_meetings) -> 
                 on_paper=party != "jobcenter",
             )
         )
+def seed_contact_attempts(demo: Demo) -> None:
+    """Contact attempts with companies, in every outcome, for about a third of the courses
+    that are matching or further; the workplaces are ones the municipality works with."""
+    outcomes, channels = ContactAttempt.Outcome.values, ContactAttempt.Channel.values
+    attempts, k = [], 0
+    for municipality in demo.municipalities:
+        places = list(
+            Workplace.objects.filter(company__relations__municipality=municipality)
+            .order_by("id")
+            .values_list("id", flat=True)
+        )
+        courses = (
+            Course.objects.filter(
+                municipality=municipality, phase__in=["matching", "preparation", "in_placement"]
+            )
+            .order_by("id")
+            .values_list("id", "consultant_id")
+        )
+        for n, (course_id, consultant_id) in enumerate(courses.iterator()):
+            if not places or n % 3:
+                continue
+            for place_id in demo.rng.sample(places, min(len(places), demo.rng.randint(1, 4))):
+                attempts.append(
+                    ContactAttempt(
+                        municipality=municipality,
+                        course_id=course_id,
+                        workplace_id=place_id,
+                        contacted_on=_days_ago(demo, demo.rng.randrange(0, 30)),
+                        channel=demo.rng.choice(channels),
+                        outcome=outcomes[k % len(outcomes)],
+                        by_id=consultant_id,
+                    )
+                )
+                k += 1
+    ContactAttempt.objects.bulk_create(attempts, batch_size=BATCH)
 
 
 SEEDERS: list[Callable[[Demo], None]] = [
@@ -1061,6 +1113,7 @@ SEEDERS: list[Callable[[Demo], None]] = [
     seed_courses,
     seed_information_meetings,
     seed_placements,
+    seed_contact_attempts,
 ]
 
 

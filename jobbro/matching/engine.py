@@ -7,7 +7,7 @@ from score_pair, which keeps text and numbers identical.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -44,6 +44,11 @@ class WorkplaceIndex:
         self.ids = np.array([w.id for w in p], dtype=np.int64)
         self.position = {w.id: row for row, w in enumerate(p)}
         self.static = np.array([static_score(w, self.average_hire_rate) for w in p])
+        # The same static score with an active agreement, for a municipality's overlay
+        # (agreements are per municipality; the rest of the index is national).
+        self.static_agreed = np.array(
+            [static_score(replace(w, active_agreement=True), self.average_hire_rate) for w in p]
+        )
         self.full = np.array([w.free_places <= 0 for w in p], dtype=bool)
         self.municipality = np.array([w.municipality for w in p], dtype=np.int64)
         self.region = np.array([w.region for w in p], dtype=np.int64)
@@ -60,10 +65,19 @@ class WorkplaceIndex:
         found = [index[key] for key in keys if key in index]
         return np.concatenate(found) if found else np.empty(0, dtype=np.int64)
 
-    def scores(self, citizen: CitizenProfile) -> np.ndarray:
+    def agreed_rows(self, agreed: frozenset[int]) -> np.ndarray:
+        mask = np.zeros(len(self), dtype=bool)
+        mask[[self.position[i] for i in agreed if i in self.position]] = True
+        return mask
+
+    def scores(self, citizen: CitizenProfile, agreed: frozenset[int] = frozenset()) -> np.ndarray:
         """Every workplace's score; -inf for the excluded. Same order of additions as
-        score_pair, so the floats are identical."""
+        score_pair, so the floats are identical. ``agreed``: ids of workplaces with an
+        active agreement with the viewing municipality (overlay on the profiles' flag)."""
         score = self.static.copy()
+        if agreed:
+            mask = self.agreed_rows(agreed)
+            score[mask] = self.static_agreed[mask]
         score[self._rows(self.by_cvr, citizen.wish_cvrs)] += WEIGHTS["wish"]
         score += self._industry(citizen.goal_industries)
         occupation = np.zeros(len(self), dtype=bool)
@@ -98,8 +112,16 @@ class WorkplaceIndex:
             np.maximum(bonus, level, out=bonus)
         return bonus
 
-    def rank(self, citizen: CitizenProfile, limit: int = 20) -> list[Suggestion]:
-        score = self.scores(citizen)
+    def profile(self, row: int, agreed: frozenset[int]) -> WorkplaceProfile:
+        workplace = self.profiles[row]
+        if workplace.id in agreed and not workplace.active_agreement:
+            return replace(workplace, active_agreement=True)
+        return workplace
+
+    def rank(
+        self, citizen: CitizenProfile, limit: int = 20, agreed: frozenset[int] = frozenset()
+    ) -> list[Suggestion]:
+        score = self.scores(citizen, agreed)
         allowed = np.flatnonzero(score > -np.inf)
         if not len(allowed) or limit < 1:
             return []
@@ -110,4 +132,6 @@ class WorkplaceIndex:
             allowed = allowed[score[allowed] >= threshold]
         order = np.lexsort((self.ids[allowed], -score[allowed]))
         top = allowed[order[:limit]]
-        return [score_pair(citizen, self.profiles[row], self.average_hire_rate) for row in top]
+        return [
+            score_pair(citizen, self.profile(row, agreed), self.average_hire_rate) for row in top
+        ]

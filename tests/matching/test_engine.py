@@ -79,3 +79,17 @@ def test_engine_with_nothing_to_suggest():
         average_hire_rate=0.3,
     )
     assert index.rank(CitizenProfile(municipality=751, region=1082)) == []
+
+
+def test_a_municipalitys_agreement_overlay_ranks_as_if_the_profiles_carried_the_flag():
+    from dataclasses import replace
+
+    rng = random.Random(11)
+    national = [replace(w, active_agreement=False) for w in random_workplaces(rng, 300)]
+    agreed = frozenset(w.id for w in rng.sample(national, 60))
+    flagged = [replace(w, active_agreement=w.id in agreed) for w in national]
+    index = WorkplaceIndex(national, average_hire_rate=0.3)
+    for _ in range(30):
+        profile = random_citizen(rng, national)
+        expected = rank(profile, flagged, 0.3, limit=15)
+        assert index.rank(profile, limit=15, agreed=agreed) == expected

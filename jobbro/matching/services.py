@@ -1,0 +1,129 @@
+"""Matching workflows: recording contact attempts, and the ranked lists people see."""
+
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from jobbro.accounts.models import User
+from jobbro.cases.models import Course, CourseEvent
+from jobbro.cases.services import course_contact_record
+from jobbro.companies.models import Workplace
+from jobbro.matching import cache
+from jobbro.matching.models import ContactAttempt
+from jobbro.matching.profiles import (
+    CAPACITY_WINDOW,
+    average_hire_rate,
+    citizen_profile,
+    citizen_profiles,
+    workplace_profiles,
+)
+from jobbro.matching.scoring import Suggestion, score_pair
+
+SUGGESTION_LIMIT = 100
+
+
+@transaction.atomic
+def contact_attempt_record(
+    *,
+    by: User,
+    course: Course,
+    workplace: Workplace,
+    contacted_on: date,
+    channel: str,
+    outcome: str,
+    note: str = "",
+    today: date,
+) -> ContactAttempt:
+    """One contact with a workplace for a course; it is also a company contact on the
+    course, so the waiting-time guard counts it (course_contact_record)."""
+    if contacted_on and contacted_on > today:
+        raise ValidationError({"contacted_on": _("Datoen kan ikke ligge i fremtiden.")})
+    attempt = ContactAttempt(
+        municipality_id=course.municipality_id,
+        course=course,
+        workplace=workplace,
+        contacted_on=contacted_on,
+        channel=channel,
+        outcome=outcome,
+        note=note,
+        by=by,
+    )
+    attempt.full_clean()
+    attempt.save()
+    text = _("Kontakt til %(workplace)s (%(channel)s): %(outcome)s") % {
+        "workplace": workplace.name,
+        "channel": attempt.get_channel_display().lower(),
+        "outcome": attempt.get_outcome_display().lower(),
+    }
+    if note:
+        text = f"{text}. {note}"
+    course_contact_record(
+        by=by,
+        course=course,
+        kind=CourseEvent.Kind.COMPANY_CONTACT,
+        occurred_on=contacted_on,
+        text=text,
+        today=today,
+    )
+    return attempt
+
+
+def course_suggestions(*, course: Course, today: date) -> list[Suggestion]:
+    """Workplaces for one course, best first (at most SUGGESTION_LIMIT)."""
+    index = cache.workplace_index(today)
+    agreed = cache.agreements(course.municipality_id, today)
+    return index.rank(citizen_profile(course), limit=SUGGESTION_LIMIT, agreed=agreed)
+
+
+@dataclass(frozen=True)
+class SuggestionRow:
+    suggestion: Suggestion
+    workplace: Workplace  # with capacity_used / capacity_allowed annotated
+    attempts: list[ContactAttempt]
+
+
+def suggestion_rows(
+    *, course: Course, suggestions: list[Suggestion], today: date
+) -> list[SuggestionRow]:
+    """What a page of suggestions shows: the workplaces with their capacity and this
+    course's attempts with each, in two queries whatever the page size."""
+    ids = [s.workplace_id for s in suggestions]
+    places = (
+        Workplace.objects.select_related("company")
+        .with_capacity(today, today + CAPACITY_WINDOW)
+        .in_bulk(ids)
+    )
+    attempts: dict[int, list[ContactAttempt]] = defaultdict(list)
+    for attempt in ContactAttempt.objects.filter(course=course, workplace_id__in=ids):
+        attempts[attempt.workplace_id].append(attempt)
+    return [SuggestionRow(s, places[s.workplace_id], attempts[s.workplace_id]) for s in suggestions]
+
+
+@dataclass(frozen=True)
+class CitizenMatch:
+    course: Course
+    suggestion: Suggestion
+
+
+def workplace_candidates(
+    *, workplace: Workplace, municipality_id: int, courses, today: date
+) -> list[CitizenMatch]:
+    """Waiting courses ranked for one workplace with the same score_pair, best first,
+    ties by course id. Excluded pairs (last employer, declined, no free place) drop out."""
+    profile = workplace_profiles(today=today, ids={workplace.pk})[0]
+    if workplace.pk in cache.agreements(municipality_id, today):
+        profile = replace(profile, active_agreement=True)
+    average = average_hire_rate()
+    courses = list(courses)
+    profiles = citizen_profiles(courses, workplace_id=workplace.pk)
+    matches = [
+        CitizenMatch(course, suggestion)
+        for course in courses
+        if (suggestion := score_pair(profiles[course.pk], profile, average))
+    ]
+    matches.sort(key=lambda m: (-m.suggestion.score, m.course.pk))
+    return matches

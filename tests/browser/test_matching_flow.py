@@ -1,0 +1,67 @@
+"""A consultant opens the suggestions for a demo course, reads the reasons, and records
+contact attempts from the rows; a declined workplace leaves the list on reload."""
+
+import pytest
+from playwright.sync_api import expect
+
+from jobbro.cases.models import Course
+from jobbro.demo.seed import DEMO_PASSWORD, seed_demo
+from tests.browser.conftest import login
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_a_consultant_records_contact_attempts_from_the_suggestions(page, shot):
+    seed_demo(seed=1, municipalities=2, citizens=30)
+    course = (
+        Course.objects.filter(municipality_id=751, phase="matching")
+        .select_related("citizen")
+        .order_by("id")
+        .first()
+    )
+    login(page, "aarhus.konsulent", DEMO_PASSWORD)
+    page.goto(f"{page.base_url}/forloeb/{course.pk}/")
+    page.get_by_role("link", name="Forslag til virksomheder").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", level=1).inner_text() == "Forslag til virksomheder"
+
+    rows = page.get_by_test_id("suggestion")
+    assert rows.count() > 3
+    for n in range(rows.count()):
+        reasons = rows.nth(n).get_by_test_id("reasons").locator(".badge")
+        assert reasons.count() >= 1
+        assert "ledig" in rows.nth(n).get_by_test_id("reasons").inner_text()
+    shot(page, "matching-1-suggestions")
+
+    first = rows.nth(0)
+    workplace_id = first.get_attribute("data-workplace")
+    first.get_by_text("Ny kontakt").click()
+    first.get_by_label("Kanal").select_option(label="Telefon")
+    first.get_by_label("Resultat").select_option(label="Afslået")
+    first.get_by_label("Note").fill("Har ikke plads før sommer")
+    first.get_by_role("button", name="Gem kontakt").click()
+    attempts = page.locator(f"#contact-{workplace_id}").get_by_test_id("attempts")
+    expect(attempts).to_contain_text("Afslået")
+    expect(attempts).to_contain_text("Har ikke plads før sommer")
+
+    second = rows.nth(1)
+    second.get_by_text("Ny kontakt").click()
+    second.get_by_label("Kanal").select_option(label="E-mail")
+    second.get_by_label("Resultat").select_option(label="Interesseret")
+    second.get_by_role("button", name="Gem kontakt").click()
+    expect(second.get_by_test_id("attempts")).to_contain_text("Interesseret")
+    shot(page, "matching-2-attempts-recorded")
+
+    page.reload()
+    assert page.locator(f'[data-workplace="{workplace_id}"]').count() == 0
+    assert "Interesseret" in page.get_by_test_id("suggestions").inner_text()
+
+    page.goto(f"{page.base_url}/forloeb/{course.pk}/")
+    assert "kontaktet" in page.get_by_test_id("contacted").inner_text()
+    shot(page, "matching-3-course-page")
+
+    page.goto(f"{page.base_url}/virksomheder/arbejdssteder/{workplace_id}/")
+    page.get_by_role("link", name="Borgere til virksomheden").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", level=1).inner_text() == "Borgere til virksomheden"
+    shot(page, "matching-4-candidates")
