@@ -8,8 +8,7 @@ and a description. Text is escaped (§ 3.3.11), lines end in CRLF and are folded
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
-from datetime import timezone as dt_timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 PRODID = "-//Jobbro//Jobbro portal//DA"
 
@@ -59,7 +58,7 @@ def fold(line: str) -> str:
 
 
 def _utc_stamp(moment: datetime) -> str:
-    return moment.astimezone(dt_timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
 def _event_lines(event: Event, stamp: str) -> list[str]:
