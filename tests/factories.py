@@ -210,3 +210,16 @@ def placement(course_obj=None, *, place: Workplace | None = None, **fields):
         today=fields.pop("today", date(2026, 11, 30)),
         **fields,
     )
+
+
+def active_placement(course_obj=None, *, person_user: User | None = None, **fields):
+    """A started placement; with ``person_user`` its job contact person can sign in."""
+    from jobbro.placements.models import Placement
+
+    if person_user is not None:
+        fields["contact_person"] = person_user.contact_person
+        fields.setdefault("place", person_user.contact_person.workplace)
+    item = placement(course_obj, **fields)
+    Placement.objects.filter(pk=item.pk).update(status=Placement.Status.ACTIVE)
+    item.refresh_from_db()
+    return item
