@@ -165,6 +165,7 @@ def homework(course_obj, **fields):
 
     fields.setdefault("description", "Opdater dit CV")
     fields.setdefault("due_on", date(2026, 12, 15))
+    fields.setdefault("created_by", course_obj.caseworker)
     return HomeworkItem.objects.create(
         municipality=course_obj.municipality, course=course_obj, **fields
     )
