@@ -263,7 +263,7 @@ def feedback_give(request: HttpRequest, placement_id: int) -> HttpResponse:
                     request, _("Tak! Din feedback for uge %(w)s er gemt.") % {"w": week}
                 )
                 return redirect("portal:intern_detail", placement.pk)
-        week = form.data.get("week") or current_week(placement, today)
+        week = form.cleaned_data.get("week") or current_week(placement, today)
     else:
         week = _week_from(request, placement, today)
         initial, _existing = _initial(placement, person, week)
