@@ -33,6 +33,9 @@ _MANAGEMENT = frozenset({Role.MANAGER, Role.ADMIN})
 _COMPANY_EDITORS = frozenset({Role.CONSULTANT, Role.MANAGER, Role.ADMIN})
 # Who works with citizens' courses: the municipal admin manages settings, not cases.
 _CASE_STAFF = frozenset({Role.CASEWORKER, Role.CONSULTANT, Role.MANAGER})
+# The API is for the jobcenter's systems and the programme evaluation; job contact
+# persons and citizens use their portals and never hold API tokens.
+_API_ROLES = STAFF_ROLES | {Role.EVALUATOR}
 
 RULES: dict[str, frozenset[Role]] = {
     "home.view": ALL_ROLES,
@@ -46,8 +49,8 @@ RULES: dict[str, frozenset[Role]] = {
     "followup.template.edit": _MANAGEMENT,
     "transfer.import": _MANAGEMENT,
     "transfer.export": _MANAGEMENT,
-    "api.me": ALL_ROLES,
-    "reference.read": ALL_ROLES,
+    "api.me": _API_ROLES,
+    "reference.read": _API_ROLES,
     # Companies, workplaces and job contact persons are shared partners: all staff read
     # them; editing also needs a CompanyRelation (see company_editable_by).
     "company.view": STAFF_ROLES,
@@ -85,12 +88,60 @@ RULES: dict[str, frozenset[Role]] = {
     # Matching: suggestions for a course, citizens for a workplace, contact attempts.
     "matching.view": _CASE_STAFF,
     "contactattempt.create": _CASE_STAFF,
+    # The portals: each role sees only its own corner (the SCOPES below say which rows).
+    "portal.contact": frozenset({Role.CONTACT_PERSON}),
+    "portal.citizen": frozenset({Role.CITIZEN}),
+    "portal.calendar": frozenset({Role.CONTACT_PERSON, Role.CITIZEN}),
+    "portal.info.edit": frozenset({Role.ADMIN}),
+    # Staff (re)send the emailed sign-in link: to a citizen from the course page, to a
+    # job contact person from the company pages.
+    "portal.signin.citizen": _CASE_STAFF,
+    "portal.signin.contact": _COMPANY_EDITORS,
 }
 
 # Per-model visibility for roles that are not municipal staff:
 # (app_label.ModelName, role) -> function(queryset, user) -> queryset.
 Scope = Callable[[models.QuerySet, User], models.QuerySet]
-SCOPES: dict[tuple[str, Role], Scope] = {}
+
+
+def _by(path: str) -> Scope:
+    """Rows whose ``path`` leads to the signed-in user."""
+    return lambda queryset, user: queryset.filter(**{path: user})
+
+
+def _info_of_sending_municipalities(queryset: models.QuerySet, user: User) -> models.QuerySet:
+    # A job contact person reads the material of each municipality that sent them an intern.
+    from jobbro.placements.models import Placement
+
+    sent = Placement.objects.filter(contact_person__user=user).values("municipality_id")
+    return queryset.filter(municipality_id__in=sent)
+
+
+def _log_about_me(queryset: models.QuerySet, user: User) -> models.QuerySet:
+    from jobbro.citizens.models import Citizen
+
+    return queryset.filter(citizen_id__in=Citizen.objects.filter(user=user).values("pk"))
+
+
+# A job contact person sees only the placements where they are the contact person, and
+# what belongs to those; never the citizen record, the course or its journal. A citizen
+# sees only their own record, courses, homework and placements.
+SCOPES: dict[tuple[str, Role], Scope] = {
+    ("placements.Placement", Role.CONTACT_PERSON): _by("contact_person__user"),
+    ("placements.Conversation", Role.CONTACT_PERSON): _by("placement__contact_person__user"),
+    ("placements.WeeklyFeedback", Role.CONTACT_PERSON): _by("placement__contact_person__user"),
+    ("placements.AgreementVersion", Role.CONTACT_PERSON): _by("placement__contact_person__user"),
+    ("portal.WeeklyFeedbackDraft", Role.CONTACT_PERSON): _by("contact_person__user"),
+    ("portal.PortalInformation", Role.CONTACT_PERSON): _info_of_sending_municipalities,
+    ("citizens.Citizen", Role.CITIZEN): _by("user"),
+    ("citizens.WishWorkplace", Role.CITIZEN): _by("citizen__user"),
+    ("cases.Course", Role.CITIZEN): _by("citizen__user"),
+    ("cases.HomeworkItem", Role.CITIZEN): _by("course__citizen__user"),
+    ("placements.Placement", Role.CITIZEN): _by("citizen__user"),
+    ("placements.Conversation", Role.CITIZEN): _by("placement__citizen__user"),
+    ("placements.AgreementVersion", Role.CITIZEN): _by("placement__citizen__user"),
+    ("accounts.AccessLog", Role.CITIZEN): _log_about_me,
+}
 
 # Not tenant data as such, but carried with a municipality and scoped like it:
 # staff see the users of their own jobcenter.

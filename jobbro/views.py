@@ -10,6 +10,7 @@ from jobbro.access import public, require, scope
 from jobbro.accounts.models import User
 from jobbro.accounts.roles import Role
 from jobbro.cases.views import course_figures, worklist_context
+from jobbro.portal.views import citizen_home, contact_home
 
 set_language = public(django_set_language)
 
@@ -44,6 +45,8 @@ ROLE_CONTEXT = {
     Role.MANAGER: _manager_figures,
     Role.ADMIN: _staff_figures,
     Role.EVALUATOR: _programme_figures,
+    Role.CONTACT_PERSON: contact_home,
+    Role.CITIZEN: citizen_home,
 }
 
 

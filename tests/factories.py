@@ -165,6 +165,7 @@ def homework(course_obj, **fields):
 
     fields.setdefault("description", "Opdater dit CV")
     fields.setdefault("due_on", date(2026, 12, 15))
+    fields.setdefault("created_by", course_obj.caseworker)
     return HomeworkItem.objects.create(
         municipality=course_obj.municipality, course=course_obj, **fields
     )
@@ -221,3 +222,14 @@ def contact_attempt(course_obj, place: Workplace, **fields):
     return ContactAttempt.objects.create(
         municipality=course_obj.municipality, course=course_obj, workplace=place, **fields
     )
+def active_placement(course_obj=None, *, person_user: User | None = None, **fields):
+    """A started placement; with ``person_user`` its job contact person can sign in."""
+    from jobbro.placements.models import Placement
+
+    if person_user is not None:
+        fields["contact_person"] = person_user.contact_person
+        fields.setdefault("place", person_user.contact_person.workplace)
+    item = placement(course_obj, **fields)
+    Placement.objects.filter(pk=item.pk).update(status=Placement.Status.ACTIVE)
+    item.refresh_from_db()
+    return item

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jobbro.cases.models import Course, HomeworkItem, MeetingInvitation, Phase
+from jobbro.placements.models import WeeklyFeedback
 
 
 @dataclass
@@ -59,6 +60,25 @@ def course_timeline(course: Course) -> list[Entry]:
                 % {"d": item.description, "s": item.get_status_display()},
                 item.answer,
                 str(item.created_by or ""),
+            )
+        )
+    # The job contact person's weekly feedback from the portal, so the consultant
+    # following the course sees it where they already look.
+    feedback = WeeklyFeedback.objects.filter(
+        placement__course=course, municipality_id=course.municipality_id
+    ).select_related("author")
+    for item in feedback:
+        text = _("Faglige kompetencer %(p)s/5, sociale kompetencer %(s)s/5.") % {
+            "p": item.professional,
+            "s": item.social,
+        }
+        entries.append(
+            Entry(
+                item.updated_at,
+                "weekly_feedback",
+                _("Ugentlig feedback, uge %(w)s") % {"w": item.week},
+                "\n".join(part for part in (text, item.tasks_done, item.concerns) if part),
+                str(item.author),
             )
         )
     invitations = MeetingInvitation.objects.filter(

@@ -6,9 +6,10 @@ the same answer whether the address is known or not (no account enumeration).
 
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -18,7 +19,17 @@ from django.utils.translation import gettext as _
 
 from jobbro.accounts.models import User
 from jobbro.accounts.roles import Role
-from jobbro.portal.models import SignInLink, SignInRequest, digest
+from jobbro.citizens.models import Citizen
+from jobbro.companies.models import ContactPerson
+from jobbro.placements.models import Placement, WeeklyFeedback
+from jobbro.placements.services import FEEDBACK_FIELDS, weekly_feedback_save
+from jobbro.portal.models import (
+    PortalInformation,
+    SignInLink,
+    SignInRequest,
+    WeeklyFeedbackDraft,
+    digest,
+)
 
 PORTAL_ROLES = (Role.CONTACT_PERSON, Role.CITIZEN)
 
@@ -107,3 +118,139 @@ def signin_link_use(*, token: str) -> User:
     if not link.user.is_active:
         raise SignInRefused(_("Din adgang er lukket. Kontakt jobcentret."))
     return link.user
+
+
+# -- staff send the link ---------------------------------------------------------------
+
+
+def _unique_username(base: str) -> str:
+    name, n = base, 1
+    while User.objects.filter(username=name).exists():
+        n += 1
+        name = f"{base}-{n}"
+    return name
+
+
+def _portal_user(*, existing: User | None, role: Role, email: str, first: str, last: str) -> User:
+    """The person's portal account, made on first use; its address follows the record."""
+    if existing is not None:
+        if existing.email != email:
+            existing.email = email
+            existing.save(update_fields=["email"])
+        return existing
+    user = User(
+        username=_unique_username(f"{role}-{email.split('@')[0]}"[:140]),
+        role=role,
+        email=email,
+        first_name=first[:150],
+        last_name=last[:150],
+    )
+    # They sign in by link only (or MitID); no password exists to guess.
+    user.set_unusable_password()
+    user.full_clean(exclude=["password"])
+    user.save()
+    return user
+
+
+@transaction.atomic
+def citizen_signin_send(*, by: User, citizen: Citizen) -> SignInLink:
+    """(Re)send a citizen's sign-in link to the email on file, creating the account."""
+    if not citizen.email:
+        raise ValidationError(
+            _("Borgeren har ingen e-mailadresse. Tilføj den under Ret borger, og send linket igen.")
+        )
+    if citizen.user is not None and not citizen.user.is_active:
+        raise ValidationError(_("Borgerens adgang er lukket og kan ikke få et link."))
+    user = _portal_user(
+        existing=citizen.user,
+        role=Role.CITIZEN,
+        email=citizen.email,
+        first=citizen.first_name,
+        last=citizen.last_name,
+    )
+    if citizen.user_id != user.pk:
+        citizen.user = user
+        citizen.save(update_fields=["user"])
+    return signin_link_send(user=user, sent_by=by)
+
+
+@transaction.atomic
+def contact_person_signin_send(*, by: User, person: ContactPerson) -> SignInLink:
+    """(Re)send a job contact person's sign-in link, creating the account."""
+    if not person.email:
+        raise ValidationError(
+            _("Jobkontaktpersonen har ingen e-mailadresse. Tilføj den, og send linket igen.")
+        )
+    if not person.is_active:
+        raise ValidationError(_("Jobkontaktpersonen er ikke længere aktiv."))
+    if person.user is not None and not person.user.is_active:
+        raise ValidationError(_("Jobkontaktpersonens adgang er lukket og kan ikke få et link."))
+    first, _sep, last = person.name.partition(" ")
+    user = _portal_user(
+        existing=person.user,
+        role=Role.CONTACT_PERSON,
+        email=person.email,
+        first=first,
+        last=last,
+    )
+    if person.user_id != user.pk:
+        person.user = user
+        person.save(update_fields=["user"])
+    return signin_link_send(user=user, sent_by=by)
+
+
+# -- weekly feedback from the portal ----------------------------------------------------
+
+
+def current_week(placement: Placement, today: date) -> int:
+    """The internship week ``today`` falls in, held within the placement's weeks."""
+    week = (today - placement.start_on).days // 7 + 1
+    return max(1, min(week, placement.weeks))
+
+
+@transaction.atomic
+def feedback_draft_save(
+    *, person: ContactPerson, placement: Placement, week: int, data: dict
+) -> WeeklyFeedbackDraft:
+    """Keep what is typed so far; only the feedback fields, as typed."""
+    if not 1 <= week <= placement.weeks:
+        raise ValidationError(
+            {"week": [_("Praktikken har uge 1 til %(n)s.") % {"n": placement.weeks}]}
+        )
+    kept = {name: str(data[name])[:5000] for name in FEEDBACK_FIELDS if name in data}
+    draft, _created = WeeklyFeedbackDraft.objects.update_or_create(
+        contact_person=person,
+        placement=placement,
+        week=week,
+        defaults={"municipality_id": placement.municipality_id, "data": kept},
+    )
+    return draft
+
+
+@transaction.atomic
+def feedback_submit(
+    *,
+    by: User,
+    placement: Placement,
+    week: int,
+    data: dict,
+    feedback: WeeklyFeedback | None,
+    today: date,
+) -> WeeklyFeedback:
+    """The draft becomes the week's feedback (or edits it); the draft is then spent."""
+    item = weekly_feedback_save(
+        by=by, placement=placement, week=week, data=data, feedback=feedback, today=today
+    )
+    WeeklyFeedbackDraft.objects.filter(
+        contact_person__user=by, placement=placement, week=week
+    ).delete()
+    return item
+
+
+@transaction.atomic
+def portal_information_update(*, by: User, role_text: str, training_text: str) -> PortalInformation:
+    info = PortalInformation.for_municipality(by.municipality_id)
+    info.role_text, info.training_text, info.updated_by = role_text, training_text, by
+    info.full_clean()
+    info.save()
+    return info

@@ -1,12 +1,55 @@
+"""The portals: sign-in by link, the job contact person's interns and weekly feedback,
+the citizen's own plan and access log, and staff sending the link. Thin views."""
+
+from datetime import date
+
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import login
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from jobbro.access import public
-from jobbro.portal.forms import SignInRequestForm
-from jobbro.portal.services import SignInRefused, signin_link_request, signin_link_use
+from jobbro.access import check_company_edit, get_for_user, public, require, scope
+from jobbro.accounts.models import AccessLog
+from jobbro.accounts.roles import Role
+from jobbro.cases.forms import add_service_errors
+from jobbro.cases.models import Course, HomeworkItem, HomeworkTemplate, Phase
+from jobbro.cases.services import homework_update
+from jobbro.companies.models import ContactPerson
+from jobbro.errors import StaleVersion
+from jobbro.lib import ics
+from jobbro.municipalities.models import Municipality
+from jobbro.placements.models import (
+    ACTIVE_STATUSES,
+    Conversation,
+    Party,
+    Placement,
+    WeeklyFeedback,
+)
+from jobbro.placements.services import FEEDBACK_FIELDS, agreement_approve, current_agreement
+from jobbro.portal.forms import (
+    CitizenHomeworkForm,
+    PortalInformationForm,
+    SignInRequestForm,
+    WeeklyFeedbackForm,
+)
+from jobbro.portal.models import PortalInformation, WeeklyFeedbackDraft
+from jobbro.portal.services import (
+    SignInRefused,
+    citizen_signin_send,
+    contact_person_signin_send,
+    current_week,
+    feedback_draft_save,
+    feedback_submit,
+    portal_information_update,
+    signin_link_request,
+    signin_link_use,
+)
 
 
 def client_ip(request: HttpRequest) -> str:
@@ -42,3 +85,475 @@ def signin_confirm(request: HttpRequest, token: str) -> HttpResponse:
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     request.session.set_expiry(settings.PORTAL_SESSION_DAYS * 24 * 3600)
     return redirect("home")
+
+
+# -- shared helpers ---------------------------------------------------------------------
+
+PAGE_SIZE = 25
+
+
+def _today() -> date:
+    return timezone.localdate()
+
+
+def _conversations_upcoming_first(placement: Placement, today: date) -> list[Conversation]:
+    conversations = list(placement.conversations.all())
+    upcoming = [
+        c
+        for c in conversations
+        if c.status == Conversation.Status.PLANNED and c.planned_on >= today
+    ]
+    rest = [c for c in conversations if c not in upcoming]
+    return upcoming + sorted(rest, key=lambda c: c.planned_on, reverse=True)
+
+
+def _event(conversation: Conversation) -> ics.Event:
+    placement = conversation.placement
+    workplace = placement.workplace
+    where = ", ".join(
+        part for part in (workplace.name, workplace.address, workplace.postcode) if part
+    )
+    return ics.Event(
+        uid=f"conversation-{conversation.pk}@jobbro",
+        summary=_("%(kind)s: %(name)s")
+        % {"kind": conversation.get_kind_display(), "name": placement.citizen.full_name},
+        on=conversation.planned_on,
+        location=where,
+        description=_("Praktik hos %(w)s, uge %(n)s.")
+        % {"w": workplace.name, "n": conversation.week},
+    )
+
+
+def _ics_response(text: str, filename: str) -> HttpResponse:
+    response = HttpResponse(text, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+# -- the job contact person ---------------------------------------------------------------
+
+
+def contact_home(request: HttpRequest) -> dict:
+    """The job contact person's front page: current interns, then past ones (paginated)."""
+    placements = scope(
+        request.user, Placement.objects.select_related("citizen", "workplace")
+    ).order_by("-start_on", "-id")
+    current = list(placements.current())
+    past = Paginator(placements.exclude(status__in=ACTIVE_STATUSES), PAGE_SIZE).get_page(
+        request.GET.get("side")
+    )
+    upcoming = (
+        scope(request.user, Conversation.objects.select_related("placement__citizen"))
+        .filter(status=Conversation.Status.PLANNED, planned_on__gte=_today())
+        .order_by("planned_on", "id")[:5]
+    )
+    return {"current": current, "past": past, "upcoming": upcoming}
+
+
+def _my_placement(request: HttpRequest, placement_id: int, *, log: bool = True) -> Placement:
+    return get_for_user(
+        request.user,
+        Placement.objects.select_related("citizen", "course", "workplace", "contact_person"),
+        "portal.contact",
+        log=AccessLog.Action.READ if log else None,
+        purpose=_("Jobkontaktperson fulgte praktikken"),
+        pk=placement_id,
+    )
+
+
+@require_GET
+@require("portal.contact")
+def intern_detail(request: HttpRequest, placement_id: int) -> HttpResponse:
+    placement = _my_placement(request, placement_id)
+    today = _today()
+    citizen = placement.citizen
+    # Only what the role needs: never the CPR number, the journal or the course events.
+    intern = {"name": citizen.full_name}
+    if placement.course.consent_to_share:
+        intern |= {"phone": citizen.phone, "email": citizen.email}
+    agreement = current_agreement(placement)
+    context = {
+        "placement": placement,
+        "intern": intern,
+        "consent": placement.course.consent_to_share,
+        "agreement": agreement,
+        "approved": agreement is not None
+        and agreement.approvals.filter(party=Party.CONTACT_PERSON).exists(),
+        "conversations": _conversations_upcoming_first(placement, today),
+        "feedback": placement.feedback.all(),
+        "today": today,
+        "can_give_feedback": placement.status
+        in (Placement.Status.ACTIVE, Placement.Status.COMPLETED),
+        "week": current_week(placement, today),
+    }
+    return render(request, "portal/intern_detail.html", context)
+
+
+def _approve(request: HttpRequest, placement: Placement, party: str) -> None:
+    try:
+        number = int(request.POST.get("number", ""))
+    except ValueError:
+        messages.error(request, _("Genindlæs siden og prøv igen."))
+        return
+    try:
+        agreement_approve(by=request.user, placement=placement, party=party, number=number)
+    except StaleVersion as exc:
+        messages.error(request, str(exc))
+        return
+    messages.success(request, _("Tak. Du har godkendt forventningsafstemningen."))
+
+
+@require_POST
+@require("portal.contact")
+def intern_agreement_approve(request: HttpRequest, placement_id: int) -> HttpResponse:
+    placement = _my_placement(request, placement_id, log=False)
+    _approve(request, placement, Party.CONTACT_PERSON)
+    return redirect("portal:intern_detail", placement.pk)
+
+
+def _week_from(request: HttpRequest, placement: Placement, today: date) -> int:
+    try:
+        return int(request.GET.get("uge", ""))
+    except ValueError:
+        return current_week(placement, today)
+
+
+def _initial(placement: Placement, person, week: int) -> tuple[dict, WeeklyFeedback | None]:
+    existing = placement.feedback.filter(week=week).first()
+    initial: dict = {"week": week}
+    if existing is not None:
+        initial |= {name: getattr(existing, name) for name in FEEDBACK_FIELDS}
+        initial["feedback_id"] = existing.pk
+    draft = WeeklyFeedbackDraft.objects.filter(
+        contact_person=person, placement=placement, week=week
+    ).first()
+    if draft is not None:
+        initial |= draft.data
+    return initial, existing
+
+
+@require_http_methods(["GET", "POST"])
+@require("portal.contact")
+def feedback_give(request: HttpRequest, placement_id: int) -> HttpResponse:
+    placement = _my_placement(request, placement_id, log=False)
+    person = request.user.contact_person
+    today = _today()
+    if request.method == "POST":
+        form = WeeklyFeedbackForm(request.POST, weeks=placement.weeks)
+        if form.is_valid():
+            week = form.cleaned_data["week"]
+            feedback = None
+            if form.cleaned_data.get("feedback_id"):
+                feedback = placement.feedback.filter(
+                    pk=form.cleaned_data["feedback_id"], week=week
+                ).first()
+            try:
+                feedback_submit(
+                    by=request.user,
+                    placement=placement,
+                    week=week,
+                    data=form.feedback_data(),
+                    feedback=feedback,
+                    today=today,
+                )
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(
+                    request, _("Tak! Din feedback for uge %(w)s er gemt.") % {"w": week}
+                )
+                return redirect("portal:intern_detail", placement.pk)
+        week = form.cleaned_data.get("week") or current_week(placement, today)
+    else:
+        week = _week_from(request, placement, today)
+        initial, _existing = _initial(placement, person, week)
+        form = WeeklyFeedbackForm(initial=initial, weeks=placement.weeks)
+    context = {
+        "placement": placement,
+        "form": form,
+        "week": week,
+        "weeks": range(1, placement.weeks + 1),
+        "given": set(placement.feedback.values_list("week", flat=True)),
+        "editing": bool(form["feedback_id"].value()),
+    }
+    return render(request, "portal/feedback_form.html", context)
+
+
+@require_POST
+@require("portal.contact")
+def feedback_draft(request: HttpRequest, placement_id: int) -> HttpResponse:
+    """htmx: keep what is typed so far, on every change."""
+    placement = _my_placement(request, placement_id, log=False)
+    try:
+        week = int(request.POST.get("week", ""))
+        feedback_draft_save(
+            person=request.user.contact_person,
+            placement=placement,
+            week=week,
+            data=request.POST.dict(),
+        )
+    except (ValueError, ValidationError):
+        return render(request, "portal/_draft_status.html", {"failed": True})
+    return render(request, "portal/_draft_status.html", {"saved_at": timezone.localtime()})
+
+
+@require_GET
+@require("portal.contact")
+def information(request: HttpRequest) -> HttpResponse:
+    material = scope(
+        request.user, PortalInformation.objects.select_related("municipality")
+    ).order_by("municipality__name")
+    municipality_ids = (
+        scope(request.user, Placement.objects.all())
+        .values_list("municipality_id", flat=True)
+        .distinct()
+    )
+    saved = {info.municipality_id: info for info in material}
+    # Municipalities that never edited their text show the practice sheet's defaults.
+    infos = [
+        saved.get(mid) or PortalInformation.for_municipality(mid)
+        for mid in sorted(municipality_ids)
+    ]
+    names = dict(Municipality.objects.filter(pk__in=municipality_ids).values_list("pk", "name"))
+    sections = [
+        {
+            "municipality": names.get(info.municipality_id, ""),
+            "role": [line for line in info.role_text.splitlines() if line.strip()],
+            "training": [line for line in info.training_text.splitlines() if line.strip()],
+        }
+        for info in infos
+    ]
+    if not sections:
+        default = PortalInformation()
+        sections = [
+            {
+                "municipality": "",
+                "role": default.role_text.splitlines(),
+                "training": default.training_text.splitlines(),
+            }
+        ]
+    return render(request, "portal/information.html", {"sections": sections})
+
+
+# -- calendars ------------------------------------------------------------------------------
+
+
+@require_GET
+@require("portal.calendar")
+def conversation_ics(request: HttpRequest, conversation_id: int) -> HttpResponse:
+    conversation = get_for_user(
+        request.user,
+        Conversation.objects.select_related("placement__citizen", "placement__workplace"),
+        "portal.calendar",
+        log=None,
+        pk=conversation_id,
+    )
+    text = ics.calendar([_event(conversation)], now=timezone.now())
+    return _ics_response(text, f"samtale-{conversation.pk}.ics")
+
+
+@require_GET
+@require("portal.calendar")
+def calendar_feed(request: HttpRequest) -> HttpResponse:
+    """All upcoming conversations of the signed-in person, one calendar file."""
+    upcoming = scope(
+        request.user,
+        Conversation.objects.select_related("placement__citizen", "placement__workplace"),
+    ).filter(status=Conversation.Status.PLANNED, planned_on__gte=_today())
+    text = ics.calendar(
+        [_event(c) for c in upcoming.order_by("planned_on", "id")],
+        now=timezone.now(),
+        name=str(_("Jobbro – mine samtaler")),
+    )
+    return _ics_response(text, "jobbro-samtaler.ics")
+
+
+# -- the citizen -----------------------------------------------------------------------------
+
+
+def citizen_home(request: HttpRequest) -> dict:
+    user = request.user
+    course = (
+        scope(user, Course.objects.all()).order_by("closed_on", "-created_at").first()
+        if hasattr(user, "citizen")
+        else None
+    )
+    if course is None:
+        return {"course": None}
+    today = _today()
+    placement = (
+        scope(user, Placement.objects.select_related("workplace", "contact_person"))
+        .filter(course=course)
+        .order_by("-start_on")
+        .first()
+    )
+    next_conversation = (
+        scope(user, Conversation.objects.all())
+        .filter(status=Conversation.Status.PLANNED, planned_on__gte=today)
+        .order_by("planned_on")
+        .first()
+    )
+    agreement = current_agreement(placement) if placement else None
+    return {
+        "course": course,
+        "phase": Phase(course.phase),
+        "homework": scope(user, HomeworkItem.objects.all()).filter(course=course),
+        "placement": placement,
+        "next_conversation": next_conversation,
+        "agreement": agreement,
+        "approved": agreement is not None
+        and agreement.approvals.filter(party=Party.CITIZEN).exists(),
+        "today": today,
+    }
+
+
+@require_http_methods(["GET", "POST"])
+@require("portal.citizen")
+def homework_answer(request: HttpRequest, item_id: int) -> HttpResponse:
+    # The citizen's own data: no access-log row for reading it themself.
+    item = get_for_user(
+        request.user,
+        HomeworkItem.objects.select_related("course__citizen"),
+        "portal.citizen",
+        log=None,
+        pk=item_id,
+    )
+    wishes = item.kind == HomeworkTemplate.Kind.WISH_WORKPLACES
+    initial = {"answer": item.answer}
+    if wishes:
+        for wish in item.course.citizen.wish_workplaces.all():
+            initial |= {f"wish_{wish.position}_name": wish.company_name}
+            initial |= {f"wish_{wish.position}_why": wish.why}
+    form = CitizenHomeworkForm(request.POST or None, initial=initial, wish_workplaces=wishes)
+    if request.method == "POST" and form.is_valid():
+        done = "done" in request.POST
+        try:
+            homework_update(
+                by=request.user,
+                item=item,
+                status=HomeworkItem.Status.DONE if done else item.status,
+                answer=form.cleaned_data["answer"],
+                wish_workplaces=form.wish_rows(),
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            if done:
+                messages.success(request, _("Godt gået! Opgaven er markeret som udført."))
+            else:
+                messages.success(request, _("Dit svar er gemt."))
+            return redirect("home")
+    return render(request, "portal/homework.html", {"item": item, "form": form})
+
+
+@require_POST
+@require("portal.citizen")
+def citizen_agreement_approve(request: HttpRequest, placement_id: int) -> HttpResponse:
+    placement = get_for_user(
+        request.user, Placement.objects.all(), "portal.citizen", log=None, pk=placement_id
+    )
+    _approve(request, placement, Party.CITIZEN)
+    return redirect("home")
+
+
+def _purpose(entry: AccessLog) -> str:
+    """Say why, in plain Danish; the log's purpose is an access action or a free text."""
+    action = entry.purpose
+    if entry.role == Role.CONTACT_PERSON:
+        return str(_("Din jobkontaktperson så oplysninger om din praktik"))
+    if action.startswith(("course.", "citizen.", "meeting.")):
+        return str(_("Jobcentret arbejdede med dit forløb"))
+    if entry.action == AccessLog.Action.SEARCH:
+        return str(_("Jobcentret søgte efter borgere"))
+    if entry.action == AccessLog.Action.EXPORT:
+        return str(_("Jobcentret lavede et udtræk"))
+    return action or entry.get_action_display()
+
+
+@require_GET
+@require("portal.citizen")
+def access_log(request: HttpRequest) -> HttpResponse:
+    """Who has looked at my data: dates and purposes, never the employees' names."""
+    entries = (
+        scope(request.user, AccessLog.objects.all())
+        .exclude(user=request.user)
+        .only("at", "action", "purpose", "role")
+        .order_by("-at", "-id")
+    )
+    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("side"))
+    rows = [
+        {
+            "at": entry.at,
+            "what": entry.get_action_display(),
+            "purpose": _purpose(entry),
+            "who": entry.get_role_display(),
+        }
+        for entry in page
+    ]
+    return render(request, "portal/access_log.html", {"page": page, "rows": rows})
+
+
+# -- staff ----------------------------------------------------------------------------------
+
+
+@require_POST
+@require("portal.signin.citizen")
+def citizen_signin_resend(request: HttpRequest, course_id: int) -> HttpResponse:
+    course = get_for_user(
+        request.user,
+        Course.objects.select_related("citizen__user"),
+        "portal.signin.citizen",
+        log=AccessLog.Action.UPDATE,
+        pk=course_id,
+    )
+    try:
+        citizen_signin_send(by=request.user, citizen=course.citizen)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request,
+            _("Et login-link er sendt til %(email)s.") % {"email": course.citizen.email},
+        )
+    return redirect("cases:course_detail", course.pk)
+
+
+@require_POST
+@require("portal.signin.contact")
+def contact_person_signin_resend(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = get_for_user(
+        request.user,
+        ContactPerson.objects.select_related("workplace__company", "user"),
+        "portal.signin.contact",
+        log=None,
+        pk=person_id,
+    )
+    check_company_edit(request.user, person.workplace.company)
+    try:
+        contact_person_signin_send(by=request.user, person=person)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request, _("Et login-link er sendt til %(email)s.") % {"email": person.email}
+        )
+    return redirect("companies:contact_person_detail", person.pk)
+
+
+@require_http_methods(["GET", "POST"])
+@require("portal.info.edit")
+def information_edit(request: HttpRequest) -> HttpResponse:
+    info = PortalInformation.for_municipality(request.user.municipality_id)
+    form = PortalInformationForm(
+        request.POST or None,
+        initial={"role_text": info.role_text, "training_text": info.training_text},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            portal_information_update(by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Informationsmaterialet er gemt."))
+            return redirect("portal:information_edit")
+    return render(request, "portal/information_edit.html", {"form": form})

@@ -1,0 +1,132 @@
+"""The portals on a phone: a job contact person signs in by link and gives weekly
+feedback that the consultant then sees; a citizen marks homework done."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from jobbro.access import log_access
+from jobbro.accounts.models import AccessLog
+from jobbro.placements.models import WeeklyFeedback
+from tests import factories
+from tests.browser.conftest import login
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PHONE = {"width": 390, "height": 844}
+
+
+def _sign_in_by_link(page, email: str) -> None:
+    page.goto(page.base_url + "/portal/log-ind/")
+    page.get_by_label("Din e-mailadresse").fill(email)
+    page.get_by_role("button", name="Send mig et link").click()
+    page.wait_for_load_state()
+    body = mail.outbox[-1].body
+    path = re.search(r"https?://[^/\s]+(/portal/log-ind/[^/\s]+/)", body).group(1)
+    page.goto(page.base_url + path)
+    page.get_by_role("button", name="Log ind").click()
+    page.wait_for_load_state()
+
+
+def _no_horizontal_scroll(page) -> None:
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+def test_a_job_contact_person_gives_weekly_feedback_from_a_phone(page, shot):
+    aarhus = factories.municipality(751)
+    consultant = factories.user(
+        "consultant", aarhus, username="vk", first_name="Viggo", last_name="Krag"
+    )
+    place = factories.workplace(name="Lageret Syd")
+    person_user = factories.contact_person_user(
+        place, username="lise", first_name="Lise", last_name="Lager", email="lise@lageret.dk"
+    )
+    course = factories.course(
+        factories.municipality(751), phase="matching", consultant=consultant, consent_to_share=True
+    )
+    today = timezone.localdate()
+    monday = today - timedelta(days=today.weekday() + 7)  # the placement is in its week 2
+    placement = factories.active_placement(
+        course, person_user=person_user, start_on=monday, today=monday
+    )
+    page.set_viewport_size(PHONE)
+
+    _sign_in_by_link(page, "lise@lageret.dk")
+    assert page.get_by_role("heading", level=1).inner_text() == "Mine praktikanter"
+    assert course.citizen.full_name in page.get_by_test_id("current-interns").inner_text()
+    _no_horizontal_scroll(page)
+    shot(page, "portal-1-contact-home")
+
+    page.get_by_role("link", name=course.citizen.full_name).click()
+    page.wait_for_load_state()
+    assert course.citizen.cpr not in page.content()
+    shot(page, "portal-2-intern")
+
+    page.get_by_role("link", name="Giv feedback for uge 2").click()
+    page.wait_for_load_state()
+    assert page.get_by_label("Uge", exact=True).input_value() == "2"
+    page.locator("label[for=id_professional_3]").click()  # 4
+    page.get_by_text("Kladde gemt").wait_for()
+    page.locator("label[for=id_social_4]").click()  # 5
+    page.get_by_label("Hvad har praktikanten lavet?").fill("Pakkede ordrer og talte lager.")
+    page.get_by_text("Kladde gemt").wait_for()
+    _no_horizontal_scroll(page)
+    shot(page, "portal-3-feedback-form")
+    page.get_by_role("button", name="Send feedback").click()
+    page.wait_for_load_state()
+    assert "Din feedback for uge 2 er gemt" in page.content()
+    shot(page, "portal-4-feedback-saved")
+    feedback = WeeklyFeedback.objects.get(placement=placement)
+    assert (feedback.week, feedback.professional, feedback.social) == (2, 4, 5)
+
+    # The consultant sees it on the course.
+    page.context.clear_cookies()
+    page.set_viewport_size({"width": 1280, "height": 900})
+    login(page, "vk", factories.PASSWORD)
+    page.goto(page.base_url + f"/forloeb/{course.pk}/")
+    timeline = page.get_by_test_id("timeline").inner_text()
+    assert "Ugentlig feedback, uge 2" in timeline
+    assert "Faglige kompetencer 4/5, sociale kompetencer 5/5." in timeline
+    shot(page, "portal-5-consultant-sees-feedback")
+
+
+def test_a_citizen_marks_homework_done_from_a_phone(page, shot):
+    aarhus = factories.municipality(751)
+    person = factories.citizen(aarhus, first_name="Mette", email="mette@example.dk")
+    factories.citizen_user(person, username="mette", email="mette@example.dk")
+    course = factories.course(citizen_obj=person, phase="matching")
+    due = timezone.localdate() + timedelta(days=5)
+    factories.homework(course, description="Opdater dit CV", due_on=due)
+    factories.homework(
+        course, description="Find tre ønskearbejdspladser", kind="wish_workplaces", due_on=due
+    )
+    log_access(course.caseworker, AccessLog.Action.READ, course, purpose="course.view")
+    page.set_viewport_size(PHONE)
+
+    _sign_in_by_link(page, "mette@example.dk")
+    assert page.get_by_role("heading", level=1).inner_text() == "Min plan"
+    assert page.get_by_test_id("phase").inner_text() == "Matching"
+    _no_horizontal_scroll(page)
+    shot(page, "portal-6-citizen-plan")
+
+    page.get_by_role("link", name="Åbn opgaven").first.click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", level=1).inner_text() == "Opdater dit CV"
+    page.get_by_label("Dit svar").fill("Jeg har skrevet min praktik ind.")
+    shot(page, "portal-7-citizen-homework")
+    page.get_by_role("button", name="Marker som udført").click()
+    page.wait_for_load_state()
+    assert "Opgaven er markeret som udført" in page.content()
+    assert "Udført" in page.get_by_test_id("homework").inner_text()
+    shot(page, "portal-8-citizen-done")
+
+    page.get_by_role("link", name="Se listen").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", level=1).inner_text() == "Hvem har set dine oplysninger?"
+    log = page.get_by_test_id("access-log").inner_text()
+    assert "Jobcentret arbejdede med dit forløb" in log
+    assert course.caseworker.get_full_name() not in log
+    shot(page, "portal-9-citizen-log")
