@@ -75,6 +75,10 @@ RULES: dict[str, frozenset[Role]] = {
     "meeting.list": _CASE_STAFF,
     "meeting.view": _CASE_STAFF,
     "meeting.edit": _CASE_STAFF,
+    # Placements (praktikker) of the jobcenter's courses.
+    "placement.view": _CASE_STAFF,
+    "placement.create": _CASE_STAFF,
+    "placement.edit": _CASE_STAFF,
     "settings.edit": frozenset({Role.ADMIN}),
 }
 
