@@ -14,7 +14,7 @@ from pydantic import ConfigDict
 
 from jobbro.access import allows, get_for_user, log_access, scope
 from jobbro.accounts.models import AccessLog, User
-from jobbro.api.common import api_fields, today, version_of
+from jobbro.api.common import Id, PathId, api_fields, today, version_of
 from jobbro.api.pagination import PageParams, paginate
 from jobbro.api.schemas import ERRORS
 from jobbro.cases.models import Course, HomeworkItem, HomeworkTemplate, Outcome, Phase
@@ -56,7 +56,7 @@ HOMEWORK_FIELDS = {"due_on": "due_date", "template": "template_id"}
 
 class CaseOut(Schema):
     id: int
-    citizen_id: int
+    citizen_id: Id
     caseworker_id: int
     consultant_id: int | None
     phase: str = Field(description="referred|matching|preparation|in_placement|follow_up|closed")
@@ -78,9 +78,9 @@ class CasePage(Schema):
 class CaseIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
-    citizen_id: int
-    caseworker_id: int | None = Field(None, description="default: the token's user")
-    consultant_id: int | None = None
+    citizen_id: Id
+    caseworker_id: Id | None = Field(None, description="default: the token's user")
+    consultant_id: Id | None = None
     visitation_on: date | None = Field(None, description="default: today")
     voluntary: bool = True
     motivation: str = Field("", max_length=5000)
@@ -91,8 +91,8 @@ class CasePatch(Schema):
     model_config = ConfigDict(extra="forbid")
 
     version: int | None = Field(None, description="the version read; or send If-Match")
-    caseworker_id: int | None = None
-    consultant_id: int | None = None
+    caseworker_id: Id | None = None
+    consultant_id: Id | None = None
     visitation_on: date | None = None
     voluntary: bool | None = None
     motivation: str | None = Field(None, max_length=5000)
@@ -101,7 +101,7 @@ class CasePatch(Schema):
 
 class CaseFilter(PageParams):
     phase: PhaseCode | None = None
-    citizen_id: int | None = None
+    citizen_id: Id | None = None
 
 
 class TransitionIn(Schema):
@@ -146,7 +146,7 @@ class HomeworkIn(Schema):
 
     description: str = Field("", max_length=5000, description="default: the template's title")
     due_date: date
-    template_id: int | None = None
+    template_id: Id | None = None
 
 
 class HomeworkPatch(Schema):
@@ -215,14 +215,14 @@ def case_list(request: HttpRequest, filters: Query[CaseFilter]):
 
 @router.get("/cases/{case_id}", response={200: CaseOut, **ERRORS})
 @allows("course.view")
-def case_get(request: HttpRequest, case_id: int):
+def case_get(request: HttpRequest, case_id: PathId):
     return course_for(request.auth, case_id, "course.view")
 
 
 @router.patch("/cases/{case_id}", response={200: CaseOut, **ERRORS})
 @allows("course.edit")
 @transaction.atomic
-def case_patch(request: HttpRequest, case_id: int, payload: CasePatch):
+def case_patch(request: HttpRequest, case_id: PathId, payload: CasePatch):
     user = request.auth
     course = course_for(user, case_id, "course.edit", log=None)
     version = version_of(request, payload.version, course.version)
@@ -265,7 +265,7 @@ def case_patch(request: HttpRequest, case_id: int, payload: CasePatch):
 
 @router.post("/cases/{case_id}/transitions", response={200: CaseOut, **ERRORS})
 @allows("course.edit")
-def case_transition(request: HttpRequest, case_id: int, payload: TransitionIn):
+def case_transition(request: HttpRequest, case_id: PathId, payload: TransitionIn):
     user = request.auth
     course = course_for(user, case_id, "course.edit", log=None)
     if payload.to == Phase.CLOSED:
@@ -287,7 +287,7 @@ def case_transition(request: HttpRequest, case_id: int, payload: TransitionIn):
 
 @router.post("/cases/{case_id}/outcome", response={200: CaseOut, **ERRORS})
 @allows("course.edit")
-def case_outcome(request: HttpRequest, case_id: int, payload: OutcomeIn):
+def case_outcome(request: HttpRequest, case_id: PathId, payload: OutcomeIn):
     """Close the case with its outcome (the only way into phase ``closed``)."""
     user = request.auth
     course = course_for(user, case_id, "course.edit", log=None)
@@ -313,14 +313,14 @@ def case_outcome(request: HttpRequest, case_id: int, payload: OutcomeIn):
 
 @router.get("/cases/{case_id}/homework", response={200: HomeworkPage, **ERRORS})
 @allows("course.view")
-def homework_list(request: HttpRequest, case_id: int, page: Query[PageParams]):
+def homework_list(request: HttpRequest, case_id: PathId, page: Query[PageParams]):
     course = course_for(request.auth, case_id, "course.view")
     return paginate(course.homework.order_by("due_on", "id"), page)
 
 
 @router.post("/cases/{case_id}/homework", response={201: HomeworkOut, **ERRORS})
 @allows("course.edit")
-def homework_post(request: HttpRequest, case_id: int, payload: HomeworkIn):
+def homework_post(request: HttpRequest, case_id: PathId, payload: HomeworkIn):
     user = request.auth
     course = course_for(user, case_id, "course.edit", log=None)
     template = None
@@ -342,7 +342,7 @@ def homework_post(request: HttpRequest, case_id: int, payload: HomeworkIn):
 
 @router.patch("/homework/{homework_id}", response={200: HomeworkOut, **ERRORS})
 @allows("course.edit")
-def homework_patch(request: HttpRequest, homework_id: int, payload: HomeworkPatch):
+def homework_patch(request: HttpRequest, homework_id: PathId, payload: HomeworkPatch):
     user = request.auth
     item = get_for_user(
         user, HomeworkItem.objects.select_related("course"), "course.edit", pk=homework_id

@@ -9,7 +9,7 @@ from pydantic import ConfigDict, field_validator
 
 from jobbro.access import allows, get_for_user, log_access, scope
 from jobbro.accounts.models import AccessLog
-from jobbro.api.common import english_cpr, english_cvr
+from jobbro.api.common import PathId, english_cpr, english_cvr
 from jobbro.api.pagination import PageParams, paginate
 from jobbro.api.schemas import ERRORS
 from jobbro.cases.services import citizen_create, citizen_update
@@ -114,12 +114,12 @@ def citizen_list(request: HttpRequest, filters: Query[CitizenFilter]):
 
 @router.get("/citizens/{citizen_id}", response={200: CitizenOut, **ERRORS})
 @allows("citizen.view")
-def citizen_get(request: HttpRequest, citizen_id: int):
+def citizen_get(request: HttpRequest, citizen_id: PathId):
     return get_for_user(request.auth, Citizen, "citizen.view", pk=citizen_id)
 
 
 @router.patch("/citizens/{citizen_id}", response={200: CitizenOut, **ERRORS})
 @allows("citizen.edit")
-def citizen_patch(request: HttpRequest, citizen_id: int, payload: CitizenPatch):
+def citizen_patch(request: HttpRequest, citizen_id: PathId, payload: CitizenPatch):
     citizen = get_for_user(request.auth, Citizen, "citizen.edit", pk=citizen_id, log=None)
     return citizen_update(by=request.auth, citizen=citizen, fields=_fields(payload, partial=True))

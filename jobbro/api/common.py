@@ -4,13 +4,21 @@ Danish identifiers, optimistic-locking versions, and service field names → API
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
+from typing import Annotated
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils import timezone
+from ninja import Field, Path
 
 from jobbro.lib.cpr import CprError, normalize_cpr
 from jobbro.lib.cvr import CvrError, normalize_cvr, normalize_p_number
+
+# Ids are 64-bit (BigAutoField): a bigger number is refused as input (422) instead of
+# overflowing the database driver.
+MAX_ID = 2**63 - 1
+Id = Annotated[int, Field(le=MAX_ID)]
+PathId = Annotated[int, Path(le=MAX_ID)]
 
 # The lib's messages are Danish for the web; the API words them in English by rule.
 CPR_MESSAGES = {

@@ -9,7 +9,7 @@ from ninja import Field, Query, Router, Schema, Status
 from pydantic import ConfigDict, field_validator
 
 from jobbro.access import allows, check_company_edit, get_for_user, scope
-from jobbro.api.common import english_cvr, english_p_number, today
+from jobbro.api.common import Id, english_cvr, english_p_number, today
 from jobbro.api.pagination import PageParams, paginate
 from jobbro.api.schemas import ERRORS
 from jobbro.companies.industries import COMMON_DB07
@@ -55,7 +55,7 @@ class CompanyFilter(PageParams):
 
 class WorkplaceOut(Schema):
     id: int
-    company_id: int
+    company_id: Id
     p_number: str
     name: str
     postcode: str
@@ -76,7 +76,7 @@ class WorkplacePage(Schema):
 class WorkplaceIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
-    company_id: int
+    company_id: Id
     p_number: str = Field(description="10 digits")
     name: str = Field(min_length=1, max_length=200)
     postcode: str = Field(pattern=r"^\d{4}$")
@@ -90,12 +90,12 @@ class WorkplaceIn(Schema):
 
 
 class WorkplaceFilter(PageParams):
-    company_id: int | None = None
+    company_id: Id | None = None
 
 
 class ContactPersonOut(Schema):
     id: int
-    workplace_id: int
+    workplace_id: Id
     name: str
     email: str
     phone: str
@@ -110,14 +110,14 @@ class ContactPersonPage(Schema):
 class ContactPersonIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
-    workplace_id: int
+    workplace_id: Id
     name: str = Field(min_length=1, max_length=200)
     email: str = Field("", max_length=254)
     phone: str = Field("", max_length=20)
 
 
 class ContactPersonFilter(PageParams):
-    workplace_id: int | None = None
+    workplace_id: Id | None = None
 
 
 def _workplaces(user):

@@ -10,7 +10,7 @@ from ninja import Field, Query, Router, Schema
 
 from jobbro.access import allows
 from jobbro.api.cases import course_for
-from jobbro.api.common import today
+from jobbro.api.common import Id, PathId, today
 from jobbro.api.schemas import ERRORS
 from jobbro.cases.models import Course, Outcome
 from jobbro.companies.models import CooperationAgreement, TrainingRecord, Workplace
@@ -22,7 +22,7 @@ router = Router(tags=["matching"])
 
 
 class MatchOut(Schema):
-    workplace_id: int
+    workplace_id: Id
     score: float
     reasons: list[str] = Field(description="why it was suggested (Danish, as in the UI)")
 
@@ -141,7 +141,7 @@ def _average_hire_rate(profiles: list[WorkplaceProfile]) -> float:
 
 @router.get("/cases/{case_id}/matches", response={200: MatchList, **ERRORS})
 @allows("course.view")
-def case_matches(request: HttpRequest, case_id: int, params: Query[MatchParams]):
+def case_matches(request: HttpRequest, case_id: PathId, params: Query[MatchParams]):
     course = course_for(request.auth, case_id, "course.view")
     profiles = workplace_profiles(course.municipality_id, today())
     index = WorkplaceIndex(profiles, _average_hire_rate(profiles))

@@ -13,7 +13,7 @@ from pydantic import ConfigDict
 from jobbro.access import allows, get_for_user, log_access, scope
 from jobbro.accounts.models import AccessLog, User
 from jobbro.api.cases import course_for
-from jobbro.api.common import api_fields, today
+from jobbro.api.common import Id, PathId, api_fields, today
 from jobbro.api.pagination import PageParams, paginate
 from jobbro.api.schemas import ERRORS
 from jobbro.companies.models import ContactPerson, Workplace
@@ -57,9 +57,9 @@ class MeetingPage(Schema):
 class PlacementOut(Schema):
     id: int
     case_id: int = Field(alias="course_id")
-    citizen_id: int
-    workplace_id: int
-    contact_person_id: int
+    citizen_id: Id
+    workplace_id: Id
+    contact_person_id: Id
     start_date: dt.date = Field(alias="start_on")
     weeks: int
     end_date: dt.date = Field(alias="end_on")
@@ -83,9 +83,9 @@ class PlacementPage(Schema):
 class PlacementIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
-    case_id: int
-    workplace_id: int
-    contact_person_id: int
+    case_id: Id
+    workplace_id: Id
+    contact_person_id: Id
     start_date: dt.date = Field(description="a working day")
     weeks: int | None = Field(None, ge=1, le=26, description="default: the municipality's")
     hours_per_week: Decimal = Field(gt=0, le=37, max_digits=4, decimal_places=1)
@@ -99,7 +99,7 @@ class PlacementIn(Schema):
 
 
 class PlacementFilter(PageParams):
-    case_id: int | None = None
+    case_id: Id | None = None
     status: Literal["planned", "active", "completed", "ended_early"] | None = None
 
 
@@ -225,13 +225,13 @@ def placement_list(request: HttpRequest, filters: Query[PlacementFilter]):
 
 @router.get("/placements/{placement_id}", response={200: PlacementOut, **ERRORS})
 @allows("placement.view")
-def placement_get(request: HttpRequest, placement_id: int):
+def placement_get(request: HttpRequest, placement_id: PathId):
     return _placement(request.auth, placement_id, "placement.view")
 
 
 @router.get("/cases/{case_id}/meetings", response={200: MeetingPage, **ERRORS})
 @allows("placement.view")
-def meeting_list(request: HttpRequest, case_id: int, page: Query[PageParams]):
+def meeting_list(request: HttpRequest, case_id: PathId, page: Query[PageParams]):
     user = request.auth
     course = course_for(user, case_id, "placement.view")
     meetings = scope(user, Conversation.objects.filter(placement__course=course))
@@ -240,7 +240,7 @@ def meeting_list(request: HttpRequest, case_id: int, page: Query[PageParams]):
 
 @router.post("/meetings/{meeting_id}/feedback", response={201: FeedbackOut, **ERRORS})
 @allows("placement.edit")
-def meeting_feedback(request: HttpRequest, meeting_id: int, payload: FeedbackIn):
+def meeting_feedback(request: HttpRequest, meeting_id: PathId, payload: FeedbackIn):
     """The job contact person's weekly feedback for the week of this meeting."""
     user = request.auth
     meeting = get_for_user(
@@ -263,7 +263,7 @@ def meeting_feedback(request: HttpRequest, meeting_id: int, payload: FeedbackIn)
 
 @router.get("/placements/{placement_id}/agreement", response={200: AgreementOut, **ERRORS})
 @allows("placement.view")
-def agreement_get(request: HttpRequest, placement_id: int):
+def agreement_get(request: HttpRequest, placement_id: PathId):
     return _agreement(_placement(request.auth, placement_id, "placement.view"))
 
 
@@ -271,7 +271,7 @@ def agreement_get(request: HttpRequest, placement_id: int):
     "/placements/{placement_id}/agreement/approvals", response={201: AgreementOut, **ERRORS}
 )
 @allows("placement.edit")
-def agreement_approval(request: HttpRequest, placement_id: int, payload: ApprovalIn):
+def agreement_approval(request: HttpRequest, placement_id: PathId, payload: ApprovalIn):
     """Staff approving for the citizen or the job contact person record an approval
     given on paper (``on_paper``)."""
     user = request.auth
