@@ -206,3 +206,17 @@ def test_another_municipalitys_homework_is_404(outsider, course_a, api_for):
     client = api_for(outsider)
     assert client.patch(f"/homework/{item.pk}", {"status": "done"}).status_code == 404
     assert client.get(f"/cases/{course_a.pk}/homework").status_code == 404
+
+
+def test_changes_to_another_municipalitys_case_are_404(outsider, course_a, api_for):
+    client = api_for(outsider)
+    path = f"/cases/{course_a.pk}"
+    responses = [
+        client.patch(path, {"motivation": "x"}),
+        client.post(f"{path}/transitions", {"to": "referred"}),
+        client.post(f"{path}/outcome", {"outcome": "education", "reason": "x"}),
+        client.post(f"{path}/homework", {"description": "x", "due_date": "2030-01-01"}),
+    ]
+    assert [r.status_code for r in responses] == [404, 404, 404, 404]
+    course_a.refresh_from_db()
+    assert (course_a.phase, course_a.version) == ("matching", 1)
