@@ -38,6 +38,14 @@ api = NinjaAPI(
 install_error_handlers(api)
 
 
+def _add_resources() -> None:
+    # Imported here: the resource modules import services, which import models.
+    from jobbro.api import cases, citizens, companies, matches, placements
+
+    for module in (citizens, cases, companies, placements, matches):
+        api.add_router("", module.router)
+
+
 @api.get("/me", response={200: Me, **ERRORS}, tags=["accounts"])
 @allows("api.me")
 def me(request: HttpRequest):
@@ -55,3 +63,6 @@ def me(request: HttpRequest):
 @allows("reference.read")
 def municipalities(request: HttpRequest, page: Query[PageParams]):
     return paginate(Municipality.objects.order_by("code"), page)
+
+
+_add_resources()

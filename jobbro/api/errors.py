@@ -46,7 +46,11 @@ def install_error_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(Conflict)
     def conflict(request, exc):
         return respond(
-            request, 409, error_body(exc.code, " ".join(exc.messages), model_errors(exc))
+            # The class names the code: ValidationError sets .code on the instance (None
+            # for a dict or a list), which would hide Conflict/StaleVersion's code.
+            request,
+            409,
+            error_body(type(exc).code, " ".join(exc.messages), model_errors(exc)),
         )
 
     @api.exception_handler(ValidationError)

@@ -11,7 +11,8 @@ class Error(Schema):
     error: ErrorDetail
 
 
-ERRORS = {401: Error, 403: Error, 404: Error, 409: Error, 422: Error}
+# 400: a body that is not JSON at all; 422: JSON that breaks the schema or a rule.
+ERRORS = {400: Error, 401: Error, 403: Error, 404: Error, 409: Error, 422: Error}
 
 
 class Me(Schema):

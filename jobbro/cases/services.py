@@ -41,13 +41,14 @@ from jobbro.citizens.models import (
     TargetGroup,
     WishWorkplace,
 )
+from jobbro.errors import Conflict, StaleVersion
 from jobbro.lib.cpr import normalize_cpr
 
 STALE_MESSAGE = "Forløbet er ændret af en anden, siden du åbnede det. Genindlæs siden og prøv igen."
 
 
-class CourseChanged(ValidationError):
-    """Someone saved the course after this user opened it."""
+class CourseChanged(StaleVersion):
+    """Someone saved the course after this user opened it (HTTP 409 stale_version)."""
 
     def __init__(self) -> None:
         super().__init__(_(STALE_MESSAGE), code="stale")
@@ -138,20 +139,11 @@ def _check_staff(municipality_id: int, user: User | None, role: Role, field: str
 
 
 @transaction.atomic
-def citizen_course_create(
-    *,
-    by: User,
-    citizen_fields: dict,
-    visitation_on: date,
-    caseworker: User | None = None,
-    consultant: User | None = None,
-    voluntary: bool = True,
-    motivation_notes: str = "",
-) -> Course:
-    """Visitation in one step: the citizen and their course, caseworker = the creator."""
+def citizen_create(*, by: User, fields: dict, log: bool = True) -> Citizen:
+    """A citizen in the user's municipality (CPR normalised, default target group)."""
     municipality_id = by.municipality_id
     target_groups_ensure(municipality_id=municipality_id)
-    fields = dict(citizen_fields)
+    fields = dict(fields)
     fields["cpr"] = normalize_cpr(fields["cpr"]) if fields.get("cpr") else fields.get("cpr", "")
     if fields.get("target_group") is None:
         fields["target_group"] = TargetGroup.objects.get(
@@ -166,6 +158,25 @@ def citizen_course_create(
     citizen = Citizen(municipality_id=municipality_id, **fields)
     citizen.full_clean()
     citizen.save()
+    if log:
+        log_access(by, AccessLog.Action.CREATE, citizen, purpose="citizen.create")
+    return citizen
+
+
+@transaction.atomic
+def citizen_course_create(
+    *,
+    by: User,
+    citizen_fields: dict,
+    visitation_on: date,
+    caseworker: User | None = None,
+    consultant: User | None = None,
+    voluntary: bool = True,
+    motivation_notes: str = "",
+) -> Course:
+    """Visitation in one step: the citizen and their course, caseworker = the creator."""
+    municipality_id = by.municipality_id
+    citizen = citizen_create(by=by, fields=citizen_fields, log=False)
     caseworker = caseworker or by
     _check_staff(municipality_id, caseworker, Role.CASEWORKER, "caseworker")
     _check_staff(municipality_id, consultant, Role.CONSULTANT, "consultant")
@@ -190,16 +201,33 @@ def citizen_course_create(
 
 
 @transaction.atomic
-def course_create(*, by: User, citizen: Citizen, visitation_on: date) -> Course:
+def course_create(
+    *,
+    by: User,
+    citizen: Citizen,
+    visitation_on: date,
+    caseworker: User | None = None,
+    consultant: User | None = None,
+    voluntary: bool = True,
+    motivation_notes: str = "",
+    consent_to_share: bool = False,
+) -> Course:
     """A new course for a known citizen (after an earlier one was closed)."""
     if Course.objects.filter(citizen=citizen).open().exists():
-        raise ValidationError(_("Borgeren har allerede et åbent forløb."))
+        raise Conflict(_("Borgeren har allerede et åbent forløb."))
+    caseworker = caseworker or by
+    _check_staff(citizen.municipality_id, caseworker, Role.CASEWORKER, "caseworker")
+    _check_staff(citizen.municipality_id, consultant, Role.CONSULTANT, "consultant")
     course = Course(
         municipality_id=citizen.municipality_id,
         citizen=citizen,
-        caseworker=by,
+        caseworker=caseworker,
+        consultant=consultant,
         phase_started_on=visitation_on,
         visitation_on=visitation_on,
+        voluntary=voluntary,
+        motivation_notes=motivation_notes,
+        consent_to_share=consent_to_share,
     )
     course.full_clean()
     course.save()
@@ -316,7 +344,8 @@ def course_transition(
         raise ValidationError({"to_phase": _("Vælg en fase fra listen.")})
     problem = guard(course, to_phase)
     if problem:
-        raise ValidationError({"to_phase": problem})
+        # A valid phase the course may not enter now: a rule conflict (HTTP 409).
+        raise Conflict({"to_phase": problem})
     _claim(course, version)
     _record_phase(course, by, to_phase, reason)
     course.phase, course.phase_started_on = to_phase, today

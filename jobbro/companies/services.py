@@ -30,13 +30,15 @@ from jobbro.lib.capacity import check_new_placement as _check_rule
 
 
 @transaction.atomic
-def company_create(*, user: User, company: Company, workplace: Workplace) -> Company:
-    """Register a company with its first workplace; the creator's municipality knows it."""
+def company_create(*, user: User, company: Company, workplace: Workplace | None) -> Company:
+    """Register a company (the web form adds its first workplace; the API adds workplaces
+    separately); the creator's municipality knows it."""
     company.full_clean()
     company.save()
-    workplace.company = company
-    workplace.full_clean()
-    workplace.save()
+    if workplace is not None:
+        workplace.company = company
+        workplace.full_clean()
+        workplace.save()
     company_relate(user=user, company=company)
     return company
 

@@ -10,7 +10,15 @@ _DIGITS = re.compile(r"[0-9]+")
 
 
 class CprError(ValueError):
-    """Invalid CPR number; the message is Danish and can be shown to users."""
+    """Invalid CPR number; the message is Danish and can be shown to users.
+
+    ``code`` says which rule failed (missing, not_digits, length, birth_date), so
+    callers that speak another language (the API) can word it themselves.
+    """
+
+    def __init__(self, message: str, code: str = "invalid") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 def _strip_separator(value: str) -> str:
@@ -54,14 +62,15 @@ def normalize_cpr(value: str) -> str:
     """
     compact = _strip_separator(value)
     if not compact:
-        raise CprError("CPR-nummeret mangler.")
+        raise CprError("CPR-nummeret mangler.", "missing")
     if not _DIGITS.fullmatch(compact):
-        raise CprError("CPR-nummeret må kun indeholde cifre (DDMMÅÅ-XXXX).")
+        raise CprError("CPR-nummeret må kun indeholde cifre (DDMMÅÅ-XXXX).", "not_digits")
     if len(compact) != 10:
-        raise CprError(f"CPR-nummeret skal have 10 cifre, ikke {len(compact)}.")
+        raise CprError(f"CPR-nummeret skal have 10 cifre, ikke {len(compact)}.", "length")
     if _birth_date_or_none(compact) is None:
         raise CprError(
-            f"CPR-nummeret indeholder ikke en gyldig fødselsdato ({_shown_date(compact)})."
+            f"CPR-nummeret indeholder ikke en gyldig fødselsdato ({_shown_date(compact)}).",
+            "birth_date",
         )
     return compact
 
