@@ -78,10 +78,6 @@ RULES: dict[str, frozenset[Role]] = {
     "meeting.list": _CASE_STAFF,
     "meeting.view": _CASE_STAFF,
     "meeting.edit": _CASE_STAFF,
-    # Placements (praktikker) of the jobcenter's courses.
-    "placement.view": _CASE_STAFF,
-    "placement.create": _CASE_STAFF,
-    "placement.edit": _CASE_STAFF,
     "settings.edit": frozenset({Role.ADMIN}),
     # Placements are course work: starting without approvals and exceeding capacity are
     # manager-only inside the services (placement_activate, capacity_check).

@@ -222,6 +222,8 @@ def contact_attempt(course_obj, place: Workplace, **fields):
     return ContactAttempt.objects.create(
         municipality=course_obj.municipality, course=course_obj, workplace=place, **fields
     )
+
+
 def active_placement(course_obj=None, *, person_user: User | None = None, **fields):
     """A started placement; with ``person_user`` its job contact person can sign in."""
     from jobbro.placements.models import Placement

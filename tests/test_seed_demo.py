@@ -174,6 +174,8 @@ def test_placements_come_in_every_state_with_conversations_feedback_and_approval
     for placement in Placement.objects.current().select_related("workplace"):
         status = workplace_capacity(placement.workplace, placement.start_on, placement.end_on)
         assert status.total_used <= status.allowed
+
+
 def test_contact_attempts_exist_in_every_outcome():
     from jobbro.matching.models import ContactAttempt
 

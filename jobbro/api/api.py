@@ -1,11 +1,12 @@
 """The JSON API at /api/v1/: thin, strict schemas, the same access door and services
 as the web UI. OpenAPI at /api/v1/openapi.json, docs at /api/v1/docs."""
 
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from ninja import NinjaAPI, Query
 from ninja.security import HttpBearer
 
-from jobbro.access import allows
+from jobbro.access import allows, can
 from jobbro.api.errors import install_error_handlers
 from jobbro.api.pagination import PageParams, paginate
 from jobbro.api.schemas import ERRORS, Me, MunicipalityPage
@@ -15,7 +16,12 @@ from jobbro.municipalities.models import Municipality
 
 class BearerToken(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str):
-        return token_authenticate(token)
+        user = token_authenticate(token)
+        if user is not None and not can(user, "api.me"):
+            # The API is for the jobcenter's systems. Job contact persons and citizens
+            # are refused before their request body is even read (403, not 422).
+            raise PermissionDenied
+        return user
 
 
 api = NinjaAPI(

@@ -1061,6 +1061,8 @@ def _placement_children(demo, batch, placement, n, templates, plan_meetings) -> 
                 on_paper=party != "jobcenter",
             )
         )
+
+
 def seed_contact_attempts(demo: Demo) -> None:
     """Contact attempts with companies, in every outcome, for about a third of the courses
     that are matching or further; the workplaces are ones the municipality works with."""
