@@ -13,6 +13,14 @@ class ContactAttemptForm(dkfds.ModelForm):
         model = ContactAttempt
         fields = ["contacted_on", "channel", "outcome", "note"]
         widgets = {"contacted_on": DateInput, "note": forms.TextInput}
+        error_messages = {
+            "contacted_on": {
+                "required": _("Skriv datoen for kontakten."),
+                "invalid": _("Skriv datoen for kontakten som en gyldig dato."),
+            },
+            "channel": {"required": _("Vælg kanal.")},
+            "outcome": {"required": _("Vælg resultat.")},
+        }
 
     def __init__(self, *args, workplace_id: int, **kwargs) -> None:
         super().__init__(*args, prefix=f"w{workplace_id}", **kwargs)

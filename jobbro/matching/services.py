@@ -100,7 +100,12 @@ def suggestion_rows(
     attempts: dict[int, list[ContactAttempt]] = defaultdict(list)
     for attempt in ContactAttempt.objects.filter(course=course, workplace_id__in=ids):
         attempts[attempt.workplace_id].append(attempt)
-    return [SuggestionRow(s, places[s.workplace_id], attempts[s.workplace_id]) for s in suggestions]
+    # A workplace removed since the cached index was built is simply left out.
+    return [
+        SuggestionRow(s, places[s.workplace_id], attempts[s.workplace_id])
+        for s in suggestions
+        if s.workplace_id in places
+    ]
 
 
 @dataclass(frozen=True)

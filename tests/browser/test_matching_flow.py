@@ -52,6 +52,13 @@ def test_a_consultant_records_contact_attempts_from_the_suggestions(page, shot):
     expect(second.get_by_test_id("attempts")).to_contain_text("Interesseret")
     shot(page, "matching-2-attempts-recorded")
 
+    third = rows.nth(2)
+    third.get_by_text("Ny kontakt").click()
+    third.get_by_role("button", name="Gem kontakt").click()  # no channel, no outcome
+    expect(third.locator(".form-error-message").first).to_contain_text("Vælg kanal")
+    third.scroll_into_view_if_needed()
+    shot(page, "matching-2b-row-error")
+
     page.reload()
     assert page.locator(f'[data-workplace="{workplace_id}"]').count() == 0
     assert "Interesseret" in page.get_by_test_id("suggestions").inner_text()

@@ -83,3 +83,15 @@ def test_the_course_page_counts_contacted_workplaces(consultant, municipality_a,
     response = client_for(consultant).get(reverse("cases:course_detail", args=[course.pk]))
     assert "2 virksomheder kontaktet" in response.content.decode()
     assert reverse("matching:course_suggestions", args=[course.pk]) in response.content.decode()
+
+
+def test_missing_choices_name_the_field(consultant, municipality_a, client_for):
+    course = factories.course(municipality_a, phase="matching")
+    place = factories.workplace()
+    response = client_for(consultant).post(
+        _url(course, place), _data(place, channel="", outcome=""), **HTMX
+    )
+    html = response.content.decode()
+    assert "Vælg kanal." in html and "Vælg resultat." in html
+    assert " open>" in html or " open " in html  # the folded form stays open with its errors
+    assert not ContactAttempt.objects.exists()

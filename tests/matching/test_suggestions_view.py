@@ -122,3 +122,15 @@ def test_the_index_is_reused_within_its_lifetime(
         client.get(_url(course))
     with django_assert_max_num_queries(len(cold.captured_queries) - 6):
         client.get(_url(course))
+
+
+def test_a_workplace_removed_since_the_index_was_built_is_left_out(
+    consultant, municipality_a, client_for
+):
+    course = _course(municipality_a)
+    kept, removed = factories.workplace(), factories.workplace()
+    client = client_for(consultant)
+    client.get(_url(course))  # builds and caches the index
+    removed.company.delete()
+    response = client.get(_url(course))
+    assert [row["workplace"].pk for row in response.context["rows"]] == [kept.pk]
