@@ -180,12 +180,13 @@ def intern_detail(request: HttpRequest, placement_id: int) -> HttpResponse:
         "approved": agreement is not None
         and agreement.approvals.filter(party=Party.CONTACT_PERSON).exists(),
         "conversations": _conversations_upcoming_first(placement, today),
-        "feedback": placement.feedback.all(),
+        "feedback": list(placement.feedback.all()),
         "today": today,
         "can_give_feedback": placement.status
         in (Placement.Status.ACTIVE, Placement.Status.COMPLETED),
         "week": current_week(placement, today),
     }
+    context["week_given"] = any(item.week == context["week"] for item in context["feedback"])
     return render(request, "portal/intern_detail.html", context)
 
 

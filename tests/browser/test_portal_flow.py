@@ -11,6 +11,7 @@ from django.utils import timezone
 from jobbro.access import log_access
 from jobbro.accounts.models import AccessLog
 from jobbro.placements.models import WeeklyFeedback
+from jobbro.portal.models import WeeklyFeedbackDraft
 from tests import factories
 from tests.browser.conftest import login
 
@@ -70,9 +71,17 @@ def test_a_job_contact_person_gives_weekly_feedback_from_a_phone(page, shot):
     assert page.get_by_label("Uge", exact=True).input_value() == "2"
     page.locator("label[for=id_professional_3]").click()  # 4
     page.get_by_text("Kladde gemt").wait_for()
+    # The connection drops: the page says so, and the next change after it is back
+    # saves the whole form, so nothing typed meanwhile is lost.
+    page.context.set_offline(True)
     page.locator("label[for=id_social_4]").click()  # 5
+    page.get_by_text("Ingen forbindelse lige nu").wait_for()
+    shot(page, "portal-3a-feedback-offline")
+    page.context.set_offline(False)
     page.get_by_label("Hvad har praktikanten lavet?").fill("Pakkede ordrer og talte lager.")
     page.get_by_text("Kladde gemt").wait_for()
+    draft = WeeklyFeedbackDraft.objects.get(placement=placement)
+    assert draft.data["social"] == "5" and draft.data["tasks_done"].startswith("Pakkede")
     _no_horizontal_scroll(page)
     shot(page, "portal-3-feedback-form")
     page.get_by_role("button", name="Send feedback").click()

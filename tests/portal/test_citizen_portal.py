@@ -131,3 +131,14 @@ def test_a_citizen_gets_their_next_conversation_as_ics(client, course):
     response = client.get(reverse("portal:conversation_ics", args=[conversation.pk]))
     assert response.status_code == 200
     assert "BEGIN:VEVENT" in response.content.decode()
+
+
+def test_the_plan_takes_a_fixed_number_of_queries(client, course, django_assert_max_num_queries):
+    factories.placement(course)
+    factories.homework(course)
+    with django_assert_max_num_queries(14):
+        client.get(reverse("home"))
+    for _n in range(10):
+        factories.homework(course)
+    with django_assert_max_num_queries(14):
+        client.get(reverse("home"))

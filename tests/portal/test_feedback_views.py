@@ -144,3 +144,10 @@ def test_the_consultant_sees_the_feedback_on_the_course_timeline(client, placeme
     assert "Ugentlig feedback, uge 2" in html
     assert "Faglige kompetencer 4/5, sociale kompetencer 5/5." in html
     assert "Kom for sent mandag" in html
+
+
+def test_the_intern_page_offers_to_edit_a_week_already_given(client, placement):
+    page = reverse("portal:intern_detail", args=[placement.pk])
+    assert "Giv feedback for uge 2" in client.get(page).content.decode()
+    client.post(_url(placement), {"week": 2, **GOOD})
+    assert "Ret feedback for uge 2" in client.get(page).content.decode()
