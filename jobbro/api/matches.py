@@ -103,18 +103,20 @@ def workplace_profiles(municipality_id: int, on: date) -> list[WorkplaceProfile]
             "past_hired",
         )
     )
-    texts: dict[int, list[str]] = {}
-    for workplace_id, codes, tasks in (
+    # The active agreements say which occupations and tasks a workplace offers.
+    occupations: dict[int, set[str]] = {}
+    tasks: dict[int, list[str]] = {}
+    for workplace_id, codes, text in (
         CooperationAgreement.objects.filter(municipality_id=municipality_id)
         .active_on(on)
         .values_list("workplace_id", "occupation_codes", "tasks")
     ):
-        texts.setdefault(workplace_id, []).extend([codes, tasks])
+        occupations.setdefault(workplace_id, set()).update(_codes(codes))
+        tasks.setdefault(workplace_id, []).append(text)
     places = _places_of_postcodes()
     profiles = []
     for row in rows:
         municipality, region = places.get(row["postcode"], (0, 0))
-        codes, tasks = texts.get(row["pk"], ["", ""])[0::2], texts.get(row["pk"], ["", ""])[1::2]
         profiles.append(
             WorkplaceProfile(
                 id=row["pk"],
@@ -125,8 +127,8 @@ def workplace_profiles(municipality_id: int, on: date) -> list[WorkplaceProfile]
                 free_places=row["capacity_free"],
                 active_agreement=row["active_agreement"],
                 trained_contact=row["trained_contact"],
-                occupations=frozenset().union(*(_codes(c) for c in codes)),
-                stems=stems(" ".join(tasks)),
+                occupations=frozenset(occupations.get(row["pk"], ())),
+                stems=stems(" ".join(tasks.get(row["pk"], ()))),
                 past_interns=row["past_interns"],
                 past_hired=row["past_hired"],
             )

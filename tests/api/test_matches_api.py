@@ -1,8 +1,10 @@
 """/api/v1/cases/{id}/matches: the matching core's ranking over the database's workplaces."""
 
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
 from tests import factories
 
@@ -50,3 +52,24 @@ def test_another_municipalitys_case_is_404_and_other_roles_403(
 ):
     assert api_for(outsider).get(f"/cases/{course_a.pk}/matches").status_code == 404
     assert api_for(evaluator).get(f"/cases/{course_a.pk}/matches").status_code == 403
+
+
+def test_an_active_agreement_and_its_occupations_count(
+    consultant, course_a, municipality_a, api_for
+):
+    citizen = course_a.citizen
+    citizen.occupation_codes = "932920"
+    citizen.save()
+    plain = factories.workplace()
+    partner = factories.workplace()
+    factories.agreement(
+        municipality_a,
+        partner,
+        start_date=timezone.localdate() - timedelta(days=30),
+        end_date=timezone.localdate() + timedelta(days=300),
+        occupation_codes="932920",
+        tasks="Lagerarbejde og pakning",
+    )
+    results = api_for(consultant).get(f"/cases/{course_a.pk}/matches").json()["results"]
+    assert [r["workplace_id"] for r in results] == [partner.pk, plain.pk]
+    assert "Aktiv samarbejdsaftale" in results[0]["reasons"]
