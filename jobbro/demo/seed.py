@@ -833,6 +833,7 @@ class _PlacementBatch:
 
     def __init__(self) -> None:
         self.conversations, self.feedback, self.support = [], [], []
+        self.feedback_on: list[date] = []
         self.versions, self.approvals = [], []
 
     def flush(self) -> None:
@@ -846,6 +847,13 @@ class _PlacementBatch:
 
         Conversation.objects.bulk_create(self.conversations, batch_size=BATCH)
         WeeklyFeedback.objects.bulk_create(self.feedback, batch_size=BATCH)
+        by_day: dict[date, list[int]] = {}
+        for item, on in zip(self.feedback, self.feedback_on, strict=True):
+            by_day.setdefault(on, []).append(item.pk)
+        for on, ids in by_day.items():  # auto_now_add stamped "now"; use the meeting's day
+            WeeklyFeedback.objects.filter(pk__in=ids).update(
+                created_at=timezone.make_aware(datetime.combine(on, time(15)))
+            )
         SupportEntry.objects.bulk_create(self.support, batch_size=BATCH)
         AgreementVersion.objects.bulk_create(self.versions, batch_size=BATCH)
         for approval in self.approvals:
@@ -962,6 +970,14 @@ def seed_placements(demo: Demo) -> None:
                 placement.ended_on = placement.end_on
             rows.append((placement, n))
         Placement.objects.bulk_create([p for p, _ in rows], batch_size=BATCH)
+        # auto_now_add stamps "now"; the timeline should show when it was really agreed.
+        # One UPDATE per start date (a few hundred at most), not one per row.
+        for start in {p.start_on for p, _ in rows}:
+            Placement.objects.filter(municipality=municipality, start_on=start).update(
+                created_at=timezone.make_aware(
+                    datetime.combine(start - timedelta(days=7), time(10))
+                )
+            )
         batch = _PlacementBatch()
         for placement, n in rows:
             _placement_children(demo, batch, placement, n, templates, plan_meetings)
@@ -1025,6 +1041,7 @@ def _placement_children(demo, batch, placement, n, templates, plan_meetings) -> 
                     on_behalf=True,
                 )
             )
+            batch.feedback_on.append(meeting.date)
     if placement.status in ("active", "completed"):
         batch.support.append(
             SupportEntry(

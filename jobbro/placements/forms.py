@@ -42,6 +42,22 @@ def _radio_class(form: forms.BaseForm) -> None:
             field.widget.attrs["class"] = "form-radio"
 
 
+def _group_label(place: Workplace) -> str:
+    return f"{place.company.name} – {place.name}"
+
+
+class WorkplaceSelect(forms.Select):
+    """Each option carries its hour limit and contact-person group for jobbro.js."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        place = getattr(value, "instance", None)
+        if place is not None:
+            option["attrs"]["data-max-hours"] = hours_text(max_hours(place))
+            option["attrs"]["data-group"] = _group_label(place)
+        return option
+
+
 class WorkplaceChoice(forms.ModelChoiceField):
     def label_from_instance(self, obj: Workplace) -> str:
         return _(
@@ -61,6 +77,12 @@ class PlacementForm(Form):
 
     workplace = WorkplaceChoice(
         label=_("Arbejdssted"),
+        widget=WorkplaceSelect(
+            attrs={
+                "data-hours-target": "id_hours_per_week",
+                "data-people-target": "id_contact_person",
+            }
+        ),
         queryset=Workplace.objects.none(),
         error_messages={"required": _("Vælg det arbejdssted, hvor praktikken foregår.")},
     )
@@ -129,7 +151,7 @@ class PlacementForm(Form):
         field.queryset = people
         groups: dict[str, list] = {}
         for person in people:
-            key = f"{person.workplace.company.name} – {person.workplace.name}"
+            key = _group_label(person.workplace)
             groups.setdefault(key, []).append((person.pk, person.name))
         field.widget.choices = [("", "---------"), *groups.items()]
 

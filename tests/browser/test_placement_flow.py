@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
 from jobbro.placements.models import Placement
 from tests import factories
@@ -32,7 +33,11 @@ def test_a_consultant_creates_starts_and_follows_a_placement(page, shot):
     )
     netto = factories.company(municipality=aarhus, name="Netto A/S")
     place = factories.workplace(
-        netto, name="Netto Trøjborg", ordinary_employees=Decimal("20"), city="Aarhus N"
+        netto,
+        name="Netto Trøjborg",
+        ordinary_employees=Decimal("20"),
+        weekly_hours=Decimal("32"),
+        city="Aarhus N",
     )
     factories.contact_person(place, name="Lone Lager", phone="22334455")
     other = factories.workplace(factories.company(municipality=aarhus, name="Føtex A/S"))
@@ -95,3 +100,25 @@ def test_a_consultant_creates_starts_and_follows_a_placement(page, shot):
     assert "Opstartssamtale" in section
     assert "Praktik oprettet" in page.get_by_test_id("timeline").inner_text()
     shot(page, "placement-flow-7-course-after")
+
+
+def test_demo_placements_show_answers_side_by_side_and_flag_poor_attendance(page, shot):
+    from jobbro.demo.seed import DEMO_PASSWORD, seed_demo
+    from jobbro.placements.services import attendance_of
+
+    seed_demo(seed=1, municipalities=1, citizens=80)
+    today = timezone.localdate()
+    flagged = next(
+        p for p in Placement.objects.filter(status="active") if attendance_of(p, today).flagged
+    )
+    completed = Placement.objects.filter(status="completed", course__phase="follow_up").first()
+    login(page, "aarhus.konsulent", DEMO_PASSWORD)
+    page.goto(f"{page.base_url}/forloeb/{flagged.course_id}/")
+    assert page.get_by_test_id("attendance-flag").count() == 1
+    shot(page, "placement-demo-1-course-flagged")
+    page.goto(f"{page.base_url}/praktik/{flagged.pk}/")
+    shot(page, "placement-demo-2-placement-flagged")
+    if completed is not None:
+        page.goto(f"{page.base_url}/praktik/{completed.pk}/")
+        assert "Ikke holdt endnu" not in page.get_by_test_id("side-by-side").inner_text()
+        shot(page, "placement-demo-3-completed")

@@ -9,3 +9,23 @@
     el.querySelectorAll(".date-picker").forEach(function (d) { DKFDS.datePicker.on(d); });
   });
 })();
+
+// Placement form: choosing a workplace fills in its hour limit (min(normal hours, 37))
+// and narrows the job contact persons to that workplace. The server checks both anyway.
+(function () {
+  var place = document.querySelector("select[data-hours-target]");
+  if (!place) { return; }
+  var hours = document.getElementById(place.dataset.hoursTarget);
+  var people = document.getElementById(place.dataset.peopleTarget);
+  function update(fillHours) {
+    var option = place.options[place.selectedIndex];
+    if (fillHours && option && option.dataset.maxHours) { hours.value = option.dataset.maxHours; }
+    if (!people) { return; }
+    var label = option && option.value ? option.dataset.group : null;
+    people.querySelectorAll("optgroup").forEach(function (group) {
+      group.hidden = label !== null && group.label !== label;
+    });
+  }
+  place.addEventListener("change", function () { update(true); });
+  update(false);
+})();
