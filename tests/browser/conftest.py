@@ -50,7 +50,7 @@ def browser():
 def page(browser, live_server):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
     page = context.new_page()
-    page.set_default_timeout(10_000)
+    page.set_default_timeout(20_000)  # shared 2-core machines are slow under load
     page.base_url = live_server.url
     yield page
     context.close()
