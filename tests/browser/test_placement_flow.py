@@ -101,6 +101,21 @@ def test_a_consultant_creates_starts_and_follows_a_placement(page, shot):
     assert "Praktik oprettet" in page.get_by_test_id("timeline").inner_text()
     shot(page, "placement-flow-7-course-after")
 
+    # The final conversation leads straight to the course's outcome.
+    click(page, "Åbn praktikken")
+    page.get_by_test_id("conversations").locator("tr", has_text="Afslutningssamtale").get_by_role(
+        "link", name="Hold"
+    ).click()
+    page.wait_for_load_state()
+    for name in ("q1", "q2", "q3"):
+        page.locator(f"input[name={name}][value='4']").check()
+    page.locator("input[name=q5][value='ja']").check()
+    page.get_by_label("Hvad er de næste skridt?").fill("Ansættelse i Netto fra januar")
+    press(page, "Registrér samtalen som holdt")
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Afslut forløb")
+    assert page.get_by_label("Ordinært job i praktikvirksomheden").is_checked()
+    shot(page, "placement-flow-8-outcome")
+
 
 def test_demo_placements_show_answers_side_by_side_and_flag_poor_attendance(page, shot):
     from jobbro.demo.seed import DEMO_PASSWORD, seed_demo
