@@ -39,7 +39,6 @@ def browser():
                 "--disable-component-update",
                 "--disable-sync",
                 "--no-first-run",
-                "--lang=da-DK",  # date fields as a Danish user sees them (dd.mm.åååå)
             ],
         )
         yield browser
