@@ -47,10 +47,12 @@ def test_consultant_creates_company_workplace_agreement_and_contact_person(page,
     assert page.get_by_role("heading", level=1).inner_text() == "Bageriet Korn ApS"
     assert page.get_by_test_id("capacity").first.inner_text() == "0 / 2"
     shot(page, "company-detail-workplaces")
-    page.get_by_role("link", name="Bageriet Korn, Søndergade").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Bageriet Korn, Søndergade").click()
     assert "Pladser i brug: 0 / 2" in page.get_by_test_id("capacity-box").inner_text()
     shot(page, "workplace-detail")
-    page.get_by_role("link", name="Bageriet Korn ApS").first.click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Bageriet Korn ApS").first.click()
 
     page.get_by_role("link", name="Samarbejdsaftaler").click()
     page.get_by_role("link", name="Ny samarbejdsaftale").click()
