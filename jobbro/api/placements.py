@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Literal
 
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 from pydantic import ConfigDict
@@ -13,15 +14,17 @@ from pydantic import ConfigDict
 from jobbro.access import allows, get_for_user, log_access, scope
 from jobbro.accounts.models import AccessLog, User
 from jobbro.api.cases import course_for
-from jobbro.api.common import Id, PathId, api_fields, today
+from jobbro.api.common import Id, PathId, api_fields, today, version_of
 from jobbro.api.pagination import PageParams, paginate
 from jobbro.api.schemas import ERRORS
 from jobbro.companies.models import ContactPerson, Workplace
+from jobbro.errors import Conflict
 from jobbro.placements.models import Conversation, Placement, Purpose
 from jobbro.placements.services import (
     agreement_approve,
     approvals_missing,
     current_agreement,
+    placement_activate,
     placement_create,
     weekly_feedback_save,
 )
@@ -227,6 +230,38 @@ def placement_list(request: HttpRequest, filters: Query[PlacementFilter]):
 @allows("placement.view")
 def placement_get(request: HttpRequest, placement_id: PathId):
     return _placement(request.auth, placement_id, "placement.view")
+
+
+class StartIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    version: int | None = Field(None, description="the placement version read (or If-Match)")
+    override_reason: str = Field(
+        "", description="managers only: start before all three parties approved the agreement"
+    )
+
+
+@router.post("/placements/{placement_id}/start", response={200: PlacementOut, **ERRORS})
+@allows("placement.edit")
+def placement_start(request: HttpRequest, placement_id: PathId, payload: StartIn):
+    """Start a planned placement: all three parties have approved the current
+    expectations agreement, or a manager gives a reason (logged)."""
+    user = request.auth
+    placement = _placement(user, placement_id, "placement.edit")
+    try:
+        placement_activate(
+            by=user,
+            placement=placement,
+            version=version_of(request, payload.version, placement.version),
+            override_reason=payload.override_reason,
+            today=today(),
+        )
+    except Conflict:
+        raise
+    except ValidationError as exc:
+        # Missing approvals or a placement that is not planned: a rule, not bad input.
+        raise Conflict(exc.messages) from None
+    return _placements(user).get(pk=placement.pk)
 
 
 @router.get("/cases/{case_id}/meetings", response={200: MeetingPage, **ERRORS})

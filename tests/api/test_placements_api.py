@@ -185,3 +185,39 @@ def test_another_municipalitys_agreement_is_404(outsider, course_a, api_for):
     placement = factories.placement(course_a)
     assert api_for(outsider).get(f"/placements/{placement.pk}/agreement").status_code == 404
     assert Placement.objects.count() == 1
+
+
+def test_a_placement_starts_once_all_three_approved(consultant, course_a, api_for):
+    placement = factories.placement(course_a)
+    client = api_for(consultant)
+    refused = client.post(f"/placements/{placement.pk}/start", {})
+    assert refused.status_code == 409
+    assert refused.json()["error"]["code"] == "conflict"
+    for party in ("citizen", "contact_person", "jobcenter"):
+        client.post(f"/placements/{placement.pk}/agreement/approvals", {"party": party})
+    started = client.post(f"/placements/{placement.pk}/start", {"version": placement.version})
+    assert started.status_code == 200, started.content
+    assert started.json()["status"] == "active"
+    again = client.post(f"/placements/{placement.pk}/start", {"version": placement.version})
+    assert again.status_code == 409
+    assert again.json()["error"]["code"] == "conflict"
+
+
+def test_a_manager_may_start_without_approvals_with_a_reason(manager, course_a, api_for):
+    placement = factories.placement(course_a)
+    response = api_for(manager).post(
+        f"/placements/{placement.pk}/start", {"override_reason": "Skrevet under på papir i går"}
+    )
+    assert response.status_code == 200
+    placement.refresh_from_db()
+    assert placement.activation_override == "Skrevet under på papir i går"
+
+
+def test_starting_is_refused_across_municipalities_and_roles(
+    outsider, evaluator, course_a, api_for
+):
+    placement = factories.placement(course_a)
+    assert api_for(outsider).post(f"/placements/{placement.pk}/start", {}).status_code == 404
+    assert api_for(evaluator).post(f"/placements/{placement.pk}/start", {}).status_code == 403
+    placement.refresh_from_db()
+    assert placement.status == "planned"
