@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from jobbro.access import can, check_company_edit, company_editable_by, get_for_user, require, scope
@@ -138,11 +139,12 @@ def company_create(request: HttpRequest) -> HttpResponse:
     )
 
 
+# Lazy: this list is built at import, and must follow each request's language.
 TABS = [
-    ("arbejdssteder", _("Arbejdssteder")),
-    ("aftaler", _("Samarbejdsaftaler")),
-    ("besoeg", _("Besøg")),
-    ("jobkontaktpersoner", _("Jobkontaktpersoner")),
+    ("arbejdssteder", gettext_lazy("Arbejdssteder")),
+    ("aftaler", gettext_lazy("Samarbejdsaftaler")),
+    ("besoeg", gettext_lazy("Besøg")),
+    ("jobkontaktpersoner", gettext_lazy("Jobkontaktpersoner")),
 ]
 
 
