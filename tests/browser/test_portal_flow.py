@@ -84,6 +84,10 @@ def test_a_job_contact_person_gives_weekly_feedback_from_a_phone(page, shot):
     assert draft.data["social"] == "5" and draft.data["tasks_done"].startswith("Pakkede")
     _no_horizontal_scroll(page)
     shot(page, "portal-3-feedback-form")
+    # Leaving the text field saves the draft (htmx on change); let that request finish
+    # before submitting: the test server shares one SQLite connection between threads.
+    page.get_by_label("Hvad har praktikanten lavet?").press("Tab")
+    page.wait_for_load_state("networkidle")
     page.get_by_role("button", name="Send feedback").click()
     page.wait_for_load_state()
     assert "Din feedback for uge 2 er gemt" in page.content()
