@@ -78,7 +78,8 @@ def course_timeline(course: Course) -> list[Entry]:
                 "weekly_feedback",
                 _("Ugentlig feedback, uge %(w)s") % {"w": item.week},
                 "\n".join(part for part in (text, item.tasks_done, item.concerns) if part),
-                str(item.author),
+                str(item.author)
+                + (" – " + str(_("registreret af jobcentret")) if item.on_behalf else ""),
             )
         )
     invitations = MeetingInvitation.objects.filter(
@@ -106,8 +107,8 @@ def open_homework(course: Course) -> list[HomeworkItem]:
 
 def _placement_entries(course: Course) -> list[Entry]:
     """The placement (created, started, changed, ended), each held or missed conversation
-    and each weekly feedback: three queries, however long the internship."""
-    from jobbro.placements.models import Conversation, Placement, WeeklyFeedback
+    (weekly feedback is added by course_timeline): two queries, however long the internship."""
+    from jobbro.placements.models import Conversation, Placement
 
     entries: list[Entry] = []
     placements = Placement.objects.filter(course=course).select_related(
@@ -160,19 +161,6 @@ def _placement_entries(course: Course) -> list[Entry]:
                 },
                 conversation.notes,
                 str(conversation.recorded_by or ""),
-            )
-        )
-    feedback = WeeklyFeedback.objects.filter(placement__course=course).select_related("author")
-    for item in feedback:
-        entries.append(
-            Entry(
-                item.created_at,
-                "feedback",
-                _("Ugentlig feedback, uge %(w)s (faglig %(p)s, social %(s)s)")
-                % {"w": item.week, "p": item.professional, "s": item.social},
-                item.concerns,
-                str(item.author or "")
-                + (" – " + str(_("registreret af jobcentret")) if item.on_behalf else ""),
             )
         )
     return entries
