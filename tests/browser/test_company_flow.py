@@ -84,7 +84,8 @@ def test_consultant_creates_company_workplace_agreement_and_contact_person(page,
 
     page.get_by_role("link", name="Bageriet Korn ApS").first.click()
     page.get_by_role("link", name="Jobkontaktpersoner").click()
-    assert page.get_by_role("link", name="Mette Holm").is_visible()
+    # wait_for, not is_visible(): the tab's page may still be loading after the click.
+    page.get_by_role("link", name="Mette Holm").wait_for(state="visible")
     shot(page, "company-detail-contact-persons")
 
 
