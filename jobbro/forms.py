@@ -1,6 +1,7 @@
 """Form helpers shared by every app: DKFDS classes and accessible descriptions."""
 
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 _INPUT_CLASS = {
     forms.Select: "form-select",
@@ -50,3 +51,13 @@ class Form(DkfdsFormMixin, forms.Form):
 
 class ModelForm(DkfdsFormMixin, forms.ModelForm):
     pass
+
+
+def add_service_errors(form: forms.BaseForm, exc: ValidationError) -> None:
+    """Show a service's ValidationError at the fields it names (else above the form)."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            target = field if field in form.fields and field != NON_FIELD_ERRORS else None
+            form.add_error(target, errors)
+    else:
+        form.add_error(None, exc.messages)

@@ -1,7 +1,7 @@
 """Forms for citizens, courses, homework and information meetings (DKFDS classes)."""
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from jobbro import forms as dkfds
@@ -26,16 +26,6 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None) -> None:
         super().__init__(attrs, format="%Y-%m-%d")
-
-
-def add_service_errors(form: forms.BaseForm, exc: ValidationError) -> None:
-    """Show a service's ValidationError at the fields it names (else above the form)."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            target = field if field in form.fields and field != NON_FIELD_ERRORS else None
-            form.add_error(target, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def staff_choices(municipality_id: int, role: Role):

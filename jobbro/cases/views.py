@@ -29,6 +29,8 @@ from jobbro.cases.models import (
 from jobbro.cases.timeline import course_timeline
 from jobbro.cases.transitions import allowed_targets
 from jobbro.citizens.models import Citizen, TargetGroup
+from jobbro.forms import add_service_errors
+from jobbro.web import form_page, run_service
 
 PAGE_SIZE = 25
 GET_POST = require_http_methods(["GET", "POST"])
@@ -36,14 +38,6 @@ GET_POST = require_http_methods(["GET", "POST"])
 
 def _today() -> date:
     return timezone.localdate()
-
-
-def _form_page(request, form, *, title: str, submit: str, back: str, intro: str = ""):
-    return render(
-        request,
-        "cases/form.html",
-        {"form": form, "title": title, "submit": submit, "back": back, "intro": intro},
-    )
 
 
 # -- worklists ---------------------------------------------------------------------
@@ -157,7 +151,7 @@ def course_create(request: HttpRequest) -> HttpResponse:
                 motivation_notes=data["motivation_notes"],
             )
         except ValidationError as exc:
-            forms.add_service_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Borgeren og forløbet er oprettet."))
             return redirect("cases:course_detail", course.pk)
@@ -229,19 +223,12 @@ def _back(course: Course) -> str:
     return reverse("cases:course_detail", args=[course.pk])
 
 
-def _versioned_action(request, course, form, run, *, title, submit, success, intro=""):
-    """POST: run the service with the form's data and version; stale → message, nothing."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            run(form.cleaned_data)
-        except services.CourseChanged as exc:
-            form.add_error(None, exc.messages)
-        except ValidationError as exc:
-            forms.add_service_errors(form, exc)
-        else:
-            messages.success(request, success)
-            return redirect(_back(course))
-    return _form_page(request, form, title=title, submit=submit, back=_back(course), intro=intro)
+def _course_action(request, course, form, run, *, title, submit, success, intro=""):
+    """Run the service from the form, or show the form with its refusals."""
+    done = run_service(request, form, run, success=success, back=_back(course))
+    return done or form_page(
+        request, form, title=title, submit=submit, back=_back(course), intro=intro
+    )
 
 
 @GET_POST
@@ -258,7 +245,7 @@ def course_visitation(request: HttpRequest, course_id: int) -> HttpResponse:
             by=request.user, course=course, version=data["version"], fields=fields
         )
 
-    return _versioned_action(
+    return _course_action(
         request,
         course,
         form,
@@ -289,7 +276,7 @@ def course_transition(request: HttpRequest, course_id: int) -> HttpResponse:
             today=_today(),
         )
 
-    return _versioned_action(
+    return _course_action(
         request,
         course,
         form,
@@ -325,7 +312,7 @@ def course_assign(request: HttpRequest, course_id: int) -> HttpResponse:
             today=_today(),
         )
 
-    return _versioned_action(
+    return _course_action(
         request,
         course,
         form,
@@ -369,7 +356,7 @@ def course_close(request: HttpRequest, course_id: int) -> HttpResponse:
                 ) from None
             raise
 
-    return _versioned_action(
+    return _course_action(
         request,
         course,
         form,
@@ -395,7 +382,7 @@ def course_reopen(request: HttpRequest, course_id: int) -> HttpResponse:
             today=_today(),
         )
 
-    return _versioned_action(
+    return _course_action(
         request,
         course,
         form,
@@ -404,18 +391,6 @@ def course_reopen(request: HttpRequest, course_id: int) -> HttpResponse:
         submit=_("Genåbn forløb"),
         success=_("Forløbet er genåbnet."),
     )
-
-
-def _simple_action(request, course, form, run, *, title, submit, success):
-    if request.method == "POST" and form.is_valid():
-        try:
-            run(form.cleaned_data)
-        except ValidationError as exc:
-            forms.add_service_errors(form, exc)
-        else:
-            messages.success(request, success)
-            return redirect(_back(course))
-    return _form_page(request, form, title=title, submit=submit, back=_back(course))
 
 
 @GET_POST
@@ -439,7 +414,7 @@ def note_create(request: HttpRequest, course_id: int) -> HttpResponse:
         )
 
     title = _("Nyt journalnotat") if corrects is None else _("Ret notat med et nyt notat")
-    return _simple_action(
+    return _course_action(
         request,
         course,
         form,
@@ -464,7 +439,7 @@ def note_edit(request: HttpRequest, note_id: int) -> HttpResponse:
     def run(data):
         services.course_note_edit(by=request.user, note=note, text=data["text"])
 
-    return _simple_action(
+    return _course_action(
         request,
         note.course,
         form,
@@ -494,7 +469,7 @@ def contact_create(request: HttpRequest, course_id: int) -> HttpResponse:
             today=_today(),
         )
 
-    return _simple_action(
+    return _course_action(
         request,
         course,
         form,
@@ -522,7 +497,7 @@ def homework_create(request: HttpRequest, course_id: int) -> HttpResponse:
             today=_today(),
         )
 
-    return _simple_action(
+    return _course_action(
         request,
         course,
         form,
@@ -563,7 +538,7 @@ def homework_update(request: HttpRequest, item_id: int) -> HttpResponse:
             wish_workplaces=form.wish_rows(),
         )
 
-    return _simple_action(
+    return _course_action(
         request,
         item.course,
         form,
@@ -644,11 +619,11 @@ def citizen_edit(request: HttpRequest, citizen_id: int) -> HttpResponse:
         try:
             services.citizen_update(by=request.user, citizen=citizen, fields=fields)
         except ValidationError as exc:
-            forms.add_service_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Borgerens oplysninger er gemt."))
             return redirect(back)
-    return _form_page(
+    return form_page(
         request,
         form,
         title=_("Rediger %(name)s") % {"name": citizen},
@@ -668,11 +643,11 @@ def unemployment_period_create(request: HttpRequest, citizen_id: int) -> HttpRes
         try:
             services.unemployment_period_add(by=request.user, citizen=citizen, **form.cleaned_data)
         except ValidationError as exc:
-            forms.add_service_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Ledighedsperioden er gemt."))
             return redirect(back)
-    return _form_page(request, form, title=_("Ny ledighedsperiode"), submit=_("Gem"), back=back)
+    return form_page(request, form, title=_("Ny ledighedsperiode"), submit=_("Gem"), back=back)
 
 
 # -- information meetings ----------------------------------------------------------
@@ -695,7 +670,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
         try:
             meeting = services.meeting_create(by=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            forms.add_service_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Informationsmødet er oprettet."))
             return redirect("cases:meeting_detail", meeting.pk)
@@ -742,7 +717,7 @@ def meeting_detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
                 messages.success(request, _("Fremmødet er gemt."))
                 return redirect("cases:meeting_detail", meeting.pk)
         except ValidationError as exc:
-            forms.add_service_errors(invite_form, exc)
+            add_service_errors(invite_form, exc)
     return render(
         request,
         "cases/meeting_detail.html",
@@ -779,7 +754,7 @@ def settings_edit(request: HttpRequest) -> HttpResponse:
                 messages.success(request, _("Målgruppen er tilføjet."))
                 return redirect("cases:settings")
         except ValidationError as exc:
-            forms.add_service_errors(group_form if "target_group" in request.POST else form, exc)
+            add_service_errors(group_form if "target_group" in request.POST else form, exc)
     context = {
         "form": form,
         "group_form": group_form,
@@ -806,7 +781,7 @@ def homework_template_edit(request: HttpRequest, template_id: int | None = None)
         )
         messages.success(request, _("Skabelonen er gemt."))
         return redirect("cases:settings")
-    return _form_page(
+    return form_page(
         request,
         form,
         title=_("Skabelon for hjemmearbejde"),

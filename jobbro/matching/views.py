@@ -14,9 +14,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from jobbro.access import get_for_user, log_access, require
 from jobbro.accounts.models import AccessLog
-from jobbro.cases.forms import add_service_errors
 from jobbro.cases.models import Course
 from jobbro.companies.models import Workplace
+from jobbro.forms import add_service_errors
 from jobbro.matching import services
 from jobbro.matching.forms import ContactAttemptForm
 from jobbro.matching.models import ContactAttempt

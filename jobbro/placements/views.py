@@ -15,8 +15,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from jobbro.access import get_for_user, require
 from jobbro.accounts.models import AccessLog
 from jobbro.accounts.roles import Role
-from jobbro.cases.forms import add_service_errors
 from jobbro.cases.models import Course
+from jobbro.forms import add_service_errors
 from jobbro.placements import followup, services
 from jobbro.placements.forms import (
     ActivateForm,
@@ -39,6 +39,7 @@ from jobbro.placements.models import (
     PlacementSettings,
 )
 from jobbro.placements.services import followup_template_current, followup_template_update
+from jobbro.web import form_page, run_service
 
 GET_POST = require_http_methods(["GET", "POST"])
 
@@ -196,27 +197,6 @@ def _current_week(placement: Placement, today: date) -> int:
     return max(1, min(week, placement.weeks))
 
 
-def _form_page(request, form, *, title: str, submit: str, back: str, intro: str = ""):
-    return render(
-        request,
-        "cases/form.html",
-        {"form": form, "title": title, "submit": submit, "back": back, "intro": intro},
-    )
-
-
-def _run(request, form, run, *, success: str, back: str) -> HttpResponse | None:
-    """POST with a valid form: run the service; refusals land at the fields, nothing saved."""
-    if request.method != "POST" or not form.is_valid():
-        return None
-    try:
-        run(form.cleaned_data)
-    except ValidationError as exc:
-        add_service_errors(form, exc)
-        return None
-    messages.success(request, success)
-    return redirect(back)
-
-
 @GET_POST
 @require("placement.edit")
 def placement_activate(request: HttpRequest, placement_id: int) -> HttpResponse:
@@ -234,8 +214,10 @@ def placement_activate(request: HttpRequest, placement_id: int) -> HttpResponse:
             today=_today(),
         )
 
-    done = _run(request, form, run, success=_("Praktikken er startet."), back=_back(placement))
-    return done or _form_page(
+    done = run_service(
+        request, form, run, success=_("Praktikken er startet."), back=_back(placement)
+    )
+    return done or form_page(
         request,
         form,
         title=_("Start praktikken"),
@@ -268,14 +250,14 @@ def placement_reschedule(request: HttpRequest, placement_id: int) -> HttpRespons
             reason=data["reason"],
         )
 
-    done = _run(
+    done = run_service(
         request,
         form,
         run,
         success=_("Praktikken er ændret, og de planlagte samtaler er flyttet."),
         back=_back(placement),
     )
-    return done or _form_page(
+    return done or form_page(
         request,
         form,
         title=_("Ændr praktikkens datoer"),
@@ -300,8 +282,10 @@ def placement_end_early(request: HttpRequest, placement_id: int) -> HttpResponse
             today=_today(),
         )
 
-    done = _run(request, form, run, success=_("Praktikken er afbrudt."), back=_back(placement))
-    return done or _form_page(
+    done = run_service(
+        request, form, run, success=_("Praktikken er afbrudt."), back=_back(placement)
+    )
+    return done or form_page(
         request,
         form,
         title=_("Afbryd praktikken"),
@@ -324,14 +308,14 @@ def agreement_edit(request: HttpRequest, placement_id: int) -> HttpResponse:
     def run(data):
         services.agreement_update(by=request.user, placement=placement, content=data)
 
-    done = _run(
+    done = run_service(
         request,
         form,
         run,
         success=_("Forventningsafstemningen er gemt som en ny version. Den skal godkendes igen."),
         back=_back(placement) + "#forventningsafstemning",
     )
-    return done or _form_page(
+    return done or form_page(
         request,
         form,
         title=_("Ret forventningsafstemningen"),
@@ -428,8 +412,8 @@ def conversation_move(request: HttpRequest, conversation_id: int) -> HttpRespons
         )
 
     back = _back(conversation.placement) + "#samtaler"
-    done = _run(request, form, run, success=_("Samtalen er flyttet."), back=back)
-    return done or _form_page(
+    done = run_service(request, form, run, success=_("Samtalen er flyttet."), back=back)
+    return done or form_page(
         request,
         form,
         title=_("Flyt %(c)s") % {"c": conversation},
@@ -476,7 +460,7 @@ def feedback_create(request: HttpRequest, placement_id: int) -> HttpResponse:
         else:
             messages.success(request, _("Ugens feedback er registreret."))
             return redirect(_back(placement) + "#feedback")
-    return _form_page(
+    return form_page(
         request,
         form,
         title=_("Ugentlig feedback"),
@@ -498,7 +482,7 @@ def support_create(request: HttpRequest, placement_id: int) -> HttpResponse:
         else:
             messages.success(request, _("Støtten er registreret."))
             return redirect(_back(placement) + "#stoette")
-    return _form_page(
+    return form_page(
         request, form, title=_("Registrér støtte"), submit=_("Gem"), back=_back(placement)
     )
 
@@ -518,8 +502,8 @@ def settings_edit(request: HttpRequest) -> HttpResponse:
         )
 
     back = reverse("cases:settings")
-    done = _run(request, form, run, success=_("Praktikindstillingerne er gemt."), back=back)
-    return done or _form_page(
+    done = run_service(request, form, run, success=_("Praktikindstillingerne er gemt."), back=back)
+    return done or form_page(
         request,
         form,
         title=_("Praktikkens længde og lovgrundlag"),

@@ -17,11 +17,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from jobbro.access import check_company_edit, get_for_user, public, require, scope
 from jobbro.accounts.models import AccessLog
 from jobbro.accounts.roles import Role
-from jobbro.cases.forms import add_service_errors
 from jobbro.cases.models import Course, HomeworkItem, HomeworkTemplate, Phase
 from jobbro.cases.services import homework_update
 from jobbro.companies.models import ContactPerson
 from jobbro.errors import StaleVersion
+from jobbro.forms import add_service_errors
 from jobbro.lib import ics
 from jobbro.municipalities.models import Municipality
 from jobbro.placements.models import (

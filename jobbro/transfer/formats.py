@@ -6,7 +6,7 @@ Row numbers are the spreadsheet's own (the header is row 1), so a report's
 
 import csv
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -132,8 +132,3 @@ def write_xlsx(columns: list[str], rows: Iterable[dict]) -> bytes:
 
 def write(fmt: str, columns: list[str], rows: Iterable[dict]) -> bytes:
     return write_xlsx(columns, rows) if fmt == "xlsx" else write_csv(columns, rows)
-
-
-def iter_chunks(items: list, size: int) -> Iterator[list]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
