@@ -7,6 +7,7 @@ from datetime import datetime, time
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from jobbro.accounts.roles import Role
 from jobbro.cases.models import Course, HomeworkItem, MeetingInvitation, Phase
 from jobbro.placements.models import WeeklyFeedback
 
@@ -24,6 +25,15 @@ class Entry:
 
 def _start_of(day) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(12)))
+
+
+def _who(user) -> str:
+    """Staff by name; the citizen and job contact persons (from the portals) with their role."""
+    if user is None:
+        return ""
+    if user.role in (Role.CITIZEN, Role.CONTACT_PERSON):
+        return f"{user} ({user.get_role_display().lower()})"
+    return str(user)
 
 
 def course_timeline(course: Course) -> list[Entry]:
@@ -46,7 +56,7 @@ def course_timeline(course: Course) -> list[Entry]:
                 event.kind,
                 event.get_kind_display(),
                 event.text,
-                str(event.author or ""),
+                _who(event.author),
                 event,
                 editable=event.can_be_edited(),
             )
@@ -78,7 +88,7 @@ def course_timeline(course: Course) -> list[Entry]:
                 "weekly_feedback",
                 _("Ugentlig feedback, uge %(w)s") % {"w": item.week},
                 "\n".join(part for part in (text, item.tasks_done, item.concerns) if part),
-                str(item.author)
+                _who(item.author)
                 + (" – " + str(_("registreret af jobcentret")) if item.on_behalf else ""),
             )
         )

@@ -6,11 +6,13 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from jobbro.accounts.models import User
 from jobbro.cases.models import Course, CourseEvent
 from jobbro.cases.services import course_contact_record
+from jobbro.citizens.models import WishWorkplace
 from jobbro.companies.models import Workplace
 from jobbro.matching import cache
 from jobbro.matching.models import ContactAttempt
@@ -24,6 +26,9 @@ from jobbro.matching.profiles import (
 from jobbro.matching.scoring import Suggestion, score_pair
 
 SUGGESTION_LIMIT = 100
+# The citizen's portal offers the best few suggestions and a search of the register.
+CITIZEN_SUGGESTIONS = 10
+SEARCH_LIMIT = 20
 
 
 @transaction.atomic
@@ -132,3 +137,60 @@ def workplace_candidates(
     ]
     matches.sort(key=lambda m: (-m.suggestion.score, m.course.pk))
     return matches
+
+
+@dataclass(frozen=True)
+class WorkplaceChoices:
+    """The workplaces a citizen may pick when telling the jobcenter about a contact."""
+
+    found: list[Workplace]
+    contacted: list[Workplace]
+    wishes: list[Workplace]
+    suggested: list[Workplace]
+
+
+def workplace_search(query: str) -> list[Workplace]:
+    """Workplaces in the shared register by name, company name or CVR number."""
+    query = query.strip()
+    if len(query) < 2:
+        return []
+    match = Q(name__icontains=query) | Q(company__name__icontains=query)
+    if query.isdigit():
+        match |= Q(company__cvr=query) | Q(p_number=query)
+    return list(
+        Workplace.objects.select_related("company")
+        .filter(match)
+        .order_by("name", "pk")[:SEARCH_LIMIT]
+    )
+
+
+def citizen_workplace_choices(*, course: Course, query: str, today: date) -> WorkplaceChoices:
+    """What the citizen's contact form offers, each workplace once, in this order:
+    search results, the workplaces already contacted for this course (to record the
+    follow-up), their wish workplaces (by CVR) and the best suggestions."""
+    found = workplace_search(query)
+    wish_cvrs = WishWorkplace.objects.filter(citizen_id=course.citizen_id).exclude(cvr="")
+    wishes = list(
+        Workplace.objects.select_related("company")
+        .filter(company__cvr__in=wish_cvrs.values("cvr"))
+        .order_by("name", "pk")
+    )
+    suggestion_ids = [
+        s.workplace_id for s in course_suggestions(course=course, today=today)[:CITIZEN_SUGGESTIONS]
+    ]
+    contacted = list(
+        Workplace.objects.select_related("company")
+        .filter(contact_attempts__course=course)
+        .distinct()
+        .order_by("name", "pk")
+    )
+    places = Workplace.objects.select_related("company").in_bulk(suggestion_ids)
+    suggested = [places[pk] for pk in suggestion_ids if pk in places]
+    seen: set[int] = set()
+
+    def once(group: list[Workplace]) -> list[Workplace]:
+        fresh = [w for w in group if w.pk not in seen]
+        seen.update(w.pk for w in fresh)
+        return fresh
+
+    return WorkplaceChoices(once(found), once(contacted), once(wishes), once(suggested))

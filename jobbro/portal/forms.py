@@ -1,8 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from jobbro.cases.forms import DateInput
 from jobbro.citizens.models import MAX_WISH_WORKPLACES
-from jobbro.forms import Form
+from jobbro.companies.models import Workplace
+from jobbro.forms import Form, ModelForm
+from jobbro.matching.models import ContactAttempt
+from jobbro.matching.services import WorkplaceChoices
 
 
 class SignInRequestForm(Form):
@@ -129,3 +133,70 @@ class PortalInformationForm(Form):
         help_text=_("Én linje pr. tilbud."),
         error_messages={"required": _("Skriv jeres tilbud om opkvalificering.")},
     )
+
+
+class CitizenContactAttemptForm(ModelForm):
+    """'Jeg har kontaktet en virksomhed': the citizen tells the jobcenter about a contact.
+
+    The workplace list is grouped (search results, contacted before, wish workplaces,
+    suggestions); any workplace in the shared register is accepted, as the search reaches all.
+    """
+
+    workplace = forms.ModelChoiceField(
+        label=_("Virksomhed"),
+        queryset=Workplace.objects.select_related("company"),
+        error_messages={
+            "required": _("Vælg den virksomhed, du har kontaktet."),
+            "invalid_choice": _("Vælg en virksomhed fra listen."),
+        },
+    )
+
+    class Meta:
+        model = ContactAttempt
+        fields = ["workplace", "contacted_on", "channel", "outcome", "note"]
+        labels = {
+            "contacted_on": _("Hvornår?"),
+            "channel": _("Hvordan?"),
+            "outcome": _("Hvad blev svaret?"),
+            "note": _("Vil du fortælle mere?"),
+        }
+        widgets = {"contacted_on": DateInput, "note": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {
+            "contacted_on": {
+                "required": _("Skriv datoen, hvor du kontaktede virksomheden."),
+                "invalid": _("Skriv datoen som en gyldig dato, fx 24.11.2026."),
+            },
+            "channel": {
+                "required": _("Vælg hvordan du kontaktede virksomheden."),
+                "invalid_choice": _("Vælg hvordan du kontaktede virksomheden fra listen."),
+            },
+            "outcome": {
+                "required": _("Vælg hvad virksomheden svarede."),
+                "invalid_choice": _("Vælg hvad virksomheden svarede fra listen."),
+            },
+        }
+
+    def __init__(self, *args, choices: WorkplaceChoices, **kwargs) -> None:
+        self.workplace_choices = choices
+        super().__init__(*args, **kwargs)
+
+    def prepare_fields(self) -> None:
+        groups = (
+            (_("Søgeresultat"), self.workplace_choices.found),
+            (_("Virksomheder, du har kontaktet før"), self.workplace_choices.contacted),
+            (_("Dine ønskearbejdspladser"), self.workplace_choices.wishes),
+            (_("Forslag fra jobcentret"), self.workplace_choices.suggested),
+        )
+        self.fields["workplace"].choices = [("", _("Vælg virksomhed"))] + [
+            (label, [(w.pk, _place_label(w)) for w in places]) for label, places in groups if places
+        ]
+        for name, choices in (
+            ("channel", ContactAttempt.Channel.choices),
+            ("outcome", ContactAttempt.Outcome.choices),
+        ):
+            self.fields[name].choices = [("", _("Vælg"))] + list(choices)
+
+
+def _place_label(place: Workplace) -> str:
+    where = " ".join(part for part in (place.postcode, place.city) if part)
+    return f"{place.name}, {where}" if where else place.name

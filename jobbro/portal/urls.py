@@ -35,6 +35,7 @@ urlpatterns = [
         views.citizen_agreement_approve,
         name="citizen_agreement_approve",
     ),
+    path("portal/virksomhedskontakter/", views.contacts, name="contacts"),
     path("portal/hvem-har-set-mine-data/", views.access_log, name="access_log"),
     # Staff
     path(

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -23,6 +24,8 @@ from jobbro.companies.models import ContactPerson
 from jobbro.errors import StaleVersion
 from jobbro.forms import add_service_errors
 from jobbro.lib import ics
+from jobbro.matching.models import ContactAttempt
+from jobbro.matching.services import citizen_workplace_choices, contact_attempt_record
 from jobbro.municipalities.models import Municipality
 from jobbro.placements.models import (
     ACTIVE_STATUSES,
@@ -33,6 +36,7 @@ from jobbro.placements.models import (
 )
 from jobbro.placements.services import FEEDBACK_FIELDS, agreement_approve, current_agreement
 from jobbro.portal.forms import (
+    CitizenContactAttemptForm,
     CitizenHomeworkForm,
     PortalInformationForm,
     SignInRequestForm,
@@ -372,13 +376,21 @@ def calendar_feed(request: HttpRequest) -> HttpResponse:
 # -- the citizen -----------------------------------------------------------------------------
 
 
+def _my_course(user) -> Course | None:
+    """The citizen's open course, else the latest closed one (NULLs first on every
+    database: PostgreSQL sorts them last by default)."""
+    if not hasattr(user, "citizen"):
+        return None
+    return (
+        scope(user, Course.objects.select_related("citizen"))
+        .order_by(F("closed_on").asc(nulls_first=True), "-created_at", "-pk")
+        .first()
+    )
+
+
 def citizen_home(request: HttpRequest) -> dict:
     user = request.user
-    course = (
-        scope(user, Course.objects.all()).order_by("closed_on", "-created_at").first()
-        if hasattr(user, "citizen")
-        else None
-    )
+    course = _my_course(user)
     if course is None:
         return {"course": None}
     today = _today()
@@ -404,6 +416,7 @@ def citizen_home(request: HttpRequest) -> dict:
         "agreement": agreement,
         "approved": agreement is not None
         and agreement.approvals.filter(party=Party.CITIZEN).exists(),
+        "contacts": course.contact_attempts.count(),
         "today": today,
     }
 
@@ -455,6 +468,50 @@ def citizen_agreement_approve(request: HttpRequest, placement_id: int) -> HttpRe
     )
     _approve(request, placement, Party.CITIZEN)
     return redirect("home")
+
+
+@require_http_methods(["GET", "POST"])
+@require("portal.citizen")
+def contacts(request: HttpRequest) -> HttpResponse:
+    """'Jeg har kontaktet en virksomhed': the citizen records a contact with a company
+    for their course, and sees every contact recorded for it (theirs and the jobcenter's)."""
+    course = _my_course(request.user)
+    if course is None:
+        return render(request, "portal/contacts.html", {"course": None})
+    today = _today()
+    query = request.GET.get("q", "").strip()[:100]
+    form = None
+    if not course.is_closed:
+        choices = citizen_workplace_choices(course=course, query=query, today=today)
+        initial = {"contacted_on": today}
+        if len(choices.found) == 1:  # the search found it: one click less
+            initial["workplace"] = choices.found[0].pk
+        form = CitizenContactAttemptForm(request.POST or None, initial=initial, choices=choices)
+        if request.method == "POST" and form.is_valid():
+            try:
+                attempt = contact_attempt_record(
+                    by=request.user, course=course, today=today, **form.cleaned_data
+                )
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(
+                    request,
+                    _("Tak. Din kontakt til %(name)s er gemt, og jobcentret kan se den.")
+                    % {"name": attempt.workplace.name},
+                )
+                return redirect("portal:contacts")
+    attempts = ContactAttempt.objects.filter(course=course).select_related("workplace")
+    page = Paginator(attempts, PAGE_SIZE).get_page(request.GET.get("side"))
+    context = {
+        "course": course,
+        "form": form,
+        "query": query,
+        "found_nothing": form is not None and bool(query) and not form.workplace_choices.found,
+        "wish_names": [w.company_name for w in course.citizen.wish_workplaces.all() if not w.cvr],
+        "page": page,
+    }
+    return render(request, "portal/contacts.html", context)
 
 
 def _purpose(entry: AccessLog) -> str:
