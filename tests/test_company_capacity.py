@@ -86,3 +86,14 @@ def test_no_override_is_logged_when_there_is_room(manager):
     place = factories.workplace(ordinary_employees=Decimal(12))
     assert capacity_check(place, START, END, override_by=manager, reason="x") is None
     assert not CapacityOverride.objects.exists()
+
+
+def test_a_placement_can_be_left_out_of_the_count():
+    place = factories.workplace(ordinary_employees=Decimal(4))  # room for 1
+    placement = factories.placement(place=place, start_on=date(2026, 9, 7))
+    assert workplace_capacity(place, START, END).used == 1
+    mine = workplace_capacity(place, START, END, exclude_placement_id=placement.pk)
+    assert (mine.used, mine.free) == (0, 1)
+    assert capacity_check(place, START, END, exclude_placement_id=placement.pk) is None
+    with pytest.raises(CapacityExceeded):
+        capacity_check(place, START, END)

@@ -32,28 +32,29 @@ def months_before(today: date, months: int) -> date:
     return date(year, month, min(today.day, (next_month - timedelta(days=1)).day))
 
 
-def jobbro_placements_used(start: date, end: date) -> models.Expression:
+def jobbro_placements_used(
+    start: date, end: date, *, exclude_placement_id: int | None = None
+) -> models.Expression:
     """Jobbro's planned and active placements at a workplace overlapping [start, end].
 
     The ONE place that counts them, as a correlated subquery on ``OuterRef("pk")``.
     It is deliberately not tenant-scoped: BEK 2636/2021 § 65 counts every supported
-    person at the P-number, whichever municipality sent them.
+    person at the P-number, whichever municipality sent them. ``exclude_placement_id``
+    leaves one placement out: a placement being rescheduled does not take a place
+    from itself.
     """
     from django.apps import apps
 
     placement = apps.get_model("placements", "Placement")
-    counted = (
-        placement.objects.filter(
-            workplace=OuterRef("pk"),
-            status__in=("planned", "active"),
-            start_on__lte=end,
-            end_on__gte=start,
-        )
-        .order_by()
-        .values("workplace")
-        .annotate(n=models.Count("id"))
-        .values("n")
+    overlapping = placement.objects.filter(
+        workplace=OuterRef("pk"),
+        status__in=("planned", "active"),
+        start_on__lte=end,
+        end_on__gte=start,
     )
+    if exclude_placement_id is not None:
+        overlapping = overlapping.exclude(pk=exclude_placement_id)
+    counted = overlapping.order_by().values("workplace").annotate(n=models.Count("id")).values("n")
     return Coalesce(Subquery(counted, output_field=models.IntegerField()), 0)
 
 
@@ -80,9 +81,13 @@ def allowed_supported_expression() -> models.Expression:
 
 
 class WorkplaceQuerySet(models.QuerySet):
-    def with_capacity(self, start: date, end: date | None = None) -> "WorkplaceQuerySet":
+    def with_capacity(
+        self, start: date, end: date | None = None, *, exclude_placement_id: int | None = None
+    ) -> "WorkplaceQuerySet":
         """Annotate capacity_allowed / capacity_used / capacity_free for a period."""
-        used = jobbro_placements_used(start, end or start) + models.F("other_schemes_count")
+        used = jobbro_placements_used(
+            start, end or start, exclude_placement_id=exclude_placement_id
+        ) + models.F("other_schemes_count")
         return self.annotate(
             capacity_allowed=allowed_supported_expression(),
             capacity_used=models.ExpressionWrapper(used, output_field=models.IntegerField()),

@@ -125,15 +125,17 @@ def followup_settings_save(*, user: User, visit_interval_months: int) -> Company
     return settings
 
 
-def workplace_capacity(workplace: Workplace, start: date, end: date) -> CapacityStatus:
+def workplace_capacity(
+    workplace: Workplace, start: date, end: date, *, exclude_placement_id: int | None = None
+) -> CapacityStatus:
     """Capacity of one workplace over a period: the single source lists and checks use.
 
     ``Workplace.objects.with_capacity`` counts Jobbro's placements overlapping the
-    period (none until issue 5 adds Placement) plus the other schemes the
-    consultant recorded; the pure rule in jobbro.lib.capacity does the arithmetic.
+    period (all but ``exclude_placement_id``) plus the other schemes the consultant
+    recorded; the pure rule in jobbro.lib.capacity does the arithmetic.
     """
     row = (
-        Workplace.objects.with_capacity(start, end)
+        Workplace.objects.with_capacity(start, end, exclude_placement_id=exclude_placement_id)
         .filter(pk=workplace.pk)
         .values("capacity_used", "other_schemes_count")
         .get()
@@ -150,17 +152,19 @@ def capacity_check(
     *,
     override_by: User | None = None,
     reason: str = "",
+    exclude_placement_id: int | None = None,
 ) -> CapacityOverride | None:
     """Refuse one more supported person beyond § 65 unless a manager overrides with a reason.
 
     Returns the logged CapacityOverride when a manager let it through, None when the
-    workplace had room. Placement creation (issue 5) calls this in its transaction and
-    links the override to the placement (``placement_id``).
+    workplace had room. Placement creation and rescheduling call this in their
+    transaction and link the override to the placement (``placement_id``); a
+    rescheduled placement is ``exclude_placement_id``, so it is not counted twice.
     """
-    # Lock the workplace row so two placements created at once cannot both take the
-    # last place (PostgreSQL; SQLite serialises writers anyway).
+    # Lock the workplace row so two placements created (or moved) at once cannot both
+    # take the last place (PostgreSQL; SQLite serialises writers anyway).
     Workplace.objects.select_for_update().filter(pk=workplace.pk).exists()
-    status = workplace_capacity(workplace, start, end)
+    status = workplace_capacity(workplace, start, end, exclude_placement_id=exclude_placement_id)
     try:
         _check_rule(status)
     except CapacityExceeded:

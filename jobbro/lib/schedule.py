@@ -39,6 +39,22 @@ def end_date(start: date, weeks: int) -> date:
     return start + timedelta(days=7 * weeks - 1)
 
 
+def days_added(old: tuple[date, date], new: tuple[date, date]) -> tuple[date, date] | None:
+    """The days of period ``new`` outside period ``old`` (both (first, last), inclusive)
+    as one span, or None when ``new`` lies within ``old`` (shortened).
+
+    A period moved earlier and made longer gains days at both ends; the span is then
+    all of ``new``, the old days between included.
+    """
+    (old_start, old_end), (new_start, new_end) = old, new
+    if old_start <= new_start and new_end <= old_end:
+        return None
+    one_day = timedelta(days=1)
+    first = new_start if new_start < old_start else max(new_start, old_end + one_day)
+    last = new_end if new_end > old_end else min(new_end, old_start - one_day)
+    return first, last
+
+
 def week_window(start: date, week: int) -> list[date]:
     first = start + timedelta(days=7 * (week - 1))
     return [first + timedelta(days=offset) for offset in range(7)]

@@ -72,6 +72,16 @@ class WorkplaceChoice(forms.ModelChoiceField):
         }
 
 
+def capacity_override_field() -> forms.CharField:
+    """A manager's reason for exceeding the capacity rule; the views drop it for others."""
+    return forms.CharField(
+        label=_("Begrundelse for at overskride rimelighedskravet"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text=_("Kun for ledere: arbejdsstedet har ikke flere ledige pladser (BEK § 65)."),
+    )
+
+
 class PlacementForm(Form):
     """The whole internship on one page; the conversations are planned from it."""
 
@@ -116,12 +126,7 @@ class PlacementForm(Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": _("Beskriv arbejdsopgaverne.")},
     )
-    override_reason = forms.CharField(
-        label=_("Begrundelse for at overskride rimelighedskravet"),
-        widget=forms.Textarea(attrs={"rows": 2}),
-        required=False,
-        help_text=_("Kun for ledere: arbejdsstedet har ikke flere ledige pladser (BEK § 65)."),
-    )
+    override_reason = capacity_override_field()
 
     def __init__(self, *args, municipality_id: int, period: tuple[date, date], **kwargs):
         self.municipality_id, self.period = municipality_id, period
@@ -189,6 +194,7 @@ class RescheduleForm(VersionForm):
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages={"required": _("Skriv hvorfor praktikken ændres.")},
     )
+    override_reason = capacity_override_field()
 
 
 class EndEarlyForm(VersionForm):

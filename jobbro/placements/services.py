@@ -319,6 +319,29 @@ def _claim_placement(placement: Placement, version: int) -> None:
     placement.version = version + 1
 
 
+def _check_capacity_of_new_days(
+    by: User, placement: Placement, start_on: date, end_on: date, override_reason: str
+) -> None:
+    """§ 65 for the days the new period adds: the old ones were checked when they were
+    agreed, and the placement itself is not one of the others counted."""
+    added = schedule.days_added((placement.start_on, placement.end_on), (start_on, end_on))
+    if added is None:
+        return
+    try:
+        override = capacity_check(
+            placement.workplace,
+            *added,
+            override_by=by if override_reason.strip() else None,
+            reason=override_reason,
+            exclude_placement_id=placement.pk,
+        )
+    except CapacityExceeded as exc:
+        field = "weeks" if start_on == placement.start_on else "start_on"
+        raise Conflict({field: [str(exc)]}) from None
+    if override is not None:
+        CapacityOverride.objects.filter(pk=override.pk).update(placement_id=placement.pk)
+
+
 @transaction.atomic
 def placement_reschedule(
     *,
@@ -328,8 +351,14 @@ def placement_reschedule(
     start_on: date,
     weeks: int,
     reason: str,
+    override_reason: str = "",
 ) -> Placement:
-    """Move the start, shorten or extend; recomputes the conversations not yet held."""
+    """Move the start, shorten or extend; recomputes the conversations not yet held.
+
+    Days the placement did not cover before are checked against the capacity rule
+    (§ 65) as at creation; a manager may override it with a reason. The check comes
+    before the version is claimed, and a refusal rolls back everything.
+    """
     if not placement.is_current:
         raise ValidationError(_("Kun en planlagt eller aktiv praktik kan ændres."))
     errors: dict[str, list[str]] = {}
@@ -344,10 +373,11 @@ def placement_reschedule(
         errors["reason"] = [_("Skriv hvorfor praktikken ændres.")]
     if errors:
         raise ValidationError(errors)
+    end_on = schedule.end_date(start_on, weeks)
+    _check_capacity_of_new_days(by, placement, start_on, end_on, override_reason)
     _claim_placement(placement, version)
     longer = weeks > placement.weeks
-    placement.start_on, placement.weeks = start_on, weeks
-    placement.end_on = schedule.end_date(start_on, weeks)
+    placement.start_on, placement.weeks, placement.end_on = start_on, weeks, end_on
     placement.extended = placement.extended or longer
     placement.save(update_fields=["start_on", "weeks", "end_on", "extended"])
     sync_conversations(placement)

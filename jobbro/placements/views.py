@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from jobbro.access import get_for_user, require
+from jobbro.access import can, get_for_user, require
 from jobbro.accounts.models import AccessLog
 from jobbro.accounts.roles import Role
 from jobbro.cases.models import Course
@@ -46,6 +46,12 @@ GET_POST = require_http_methods(["GET", "POST"])
 
 def _today() -> date:
     return timezone.localdate()
+
+
+def _capacity_override_for_managers(request: HttpRequest, form) -> None:
+    """Create and reschedule offer the override of § 65 to those who may give it."""
+    if not can(request.user, "capacity.override"):
+        del form.fields["override_reason"]
 
 
 @require_GET
@@ -102,9 +108,7 @@ def placement_create(request: HttpRequest, course_id: int) -> HttpResponse:
         period=(start, start + timedelta(weeks=setting.weeks)),
         initial={"start_on": start, "weeks": setting.weeks, "hours_per_week": 37},
     )
-    is_manager = request.user.role == Role.MANAGER
-    if not is_manager:
-        del form.fields["override_reason"]
+    _capacity_override_for_managers(request, form)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -239,6 +243,7 @@ def placement_reschedule(request: HttpRequest, placement_id: int) -> HttpRespons
             "weeks": placement.weeks,
         },
     )
+    _capacity_override_for_managers(request, form)
 
     def run(data):
         services.placement_reschedule(
@@ -248,6 +253,7 @@ def placement_reschedule(request: HttpRequest, placement_id: int) -> HttpRespons
             start_on=data["start_on"],
             weeks=data["weeks"],
             reason=data["reason"],
+            override_reason=data.get("override_reason", ""),
         )
 
     done = run_service(

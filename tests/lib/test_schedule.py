@@ -9,6 +9,7 @@ from jobbro.lib.schedule import (
     MIDWAY,
     START,
     WEEKLY_FEEDBACK,
+    days_added,
     end_date,
     middle_week,
     plan_meetings,
@@ -103,3 +104,23 @@ def test_the_plan_is_ordered_by_date():
     assert [m.date for m in plan] == sorted(m.date for m in plan)
     assert plan[0].kind == START
     assert plan[-1].kind == FINAL
+
+
+OLD = (date(2026, 12, 7), date(2027, 1, 31))
+
+
+@pytest.mark.parametrize(
+    ("new", "added"),
+    [
+        (OLD, None),
+        ((date(2026, 12, 7), date(2027, 1, 17)), None),  # shortened
+        ((date(2026, 12, 14), date(2027, 1, 24)), None),  # moved later, ends earlier
+        ((date(2026, 12, 7), date(2027, 2, 14)), (date(2027, 2, 1), date(2027, 2, 14))),
+        ((date(2026, 12, 14), date(2027, 2, 7)), (date(2027, 2, 1), date(2027, 2, 7))),
+        ((date(2027, 3, 1), date(2027, 4, 25)), (date(2027, 3, 1), date(2027, 4, 25))),
+        ((date(2026, 11, 30), date(2027, 1, 24)), (date(2026, 11, 30), date(2026, 12, 6))),
+        ((date(2026, 11, 30), date(2027, 2, 7)), (date(2026, 11, 30), date(2027, 2, 7))),
+    ],
+)
+def test_days_added_are_the_new_period_outside_the_old(new, added):
+    assert days_added(OLD, new) == added

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from jobbro.cases.models import Phase
+from jobbro.companies.models import CapacityOverride
 from jobbro.placements import views
 from jobbro.placements.models import AgreementApproval, Conversation, Placement, WeeklyFeedback
 from tests import factories
@@ -277,6 +278,35 @@ def test_rescheduling_and_ending_early_need_a_reason(course, consultant, client_
     client.post(end, {"version": placement.version, "reason": "Borgeren fik job"})
     placement.refresh_from_db()
     assert placement.status == "ended_early"
+
+
+def test_extending_into_a_full_workplace_shows_the_rule_and_a_manager_may_override(
+    course, municipality_a, consultant, manager, client_for
+):
+    owner = factories.company(municipality=municipality_a)
+    small = factories.workplace(owner, ordinary_employees=Decimal("3"))  # room for 1
+    placement = factories.placement(course, place=small)  # 7 Dec – 31 Jan
+    factories.placement(place=small, start_on=date(2027, 2, 1))  # February is taken
+    url = reverse("placements:placement_reschedule", args=[placement.pk])
+    data = {"version": placement.version, "start_on": "2026-12-07", "weeks": "10"}
+    response = client_for(consultant).post(url, data | {"reason": "Mere tid"})
+    assert response.status_code == 200
+    assert "override_reason" not in response.context["form"].fields
+    body = response.content.decode()
+    assert "Der er fejl i formularen" in body
+    assert "Arbejdsstedet har ikke flere pladser" in body and "BEK 2636/2021 § 65" in body
+    assert response.context["form"]["weeks"].errors
+    placement.refresh_from_db()
+    assert (placement.weeks, placement.version) == (8, 1)
+    manager_page = client_for(manager).get(url).content.decode()
+    assert "Begrundelse for at overskride rimelighedskravet" in manager_page
+    response = client_for(manager).post(
+        url, data | {"reason": "Mere tid", "override_reason": "Aftalt med TR"}
+    )
+    assert response.status_code == 302
+    placement.refresh_from_db()
+    assert placement.weeks == 10
+    assert CapacityOverride.objects.get().placement_id == placement.pk
 
 
 def test_the_admin_edits_the_programme_length(admin_user, client_for):
