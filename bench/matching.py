@@ -34,6 +34,13 @@ def place() -> tuple[int, int]:
     return municipality, municipality % 5
 
 
+def position() -> tuple[float, float] | None:
+    """Within Denmark's extent on the km grid of the positions file; 2 % unknown."""
+    if rng.random() < 0.02:
+        return None
+    return (round(rng.uniform(-150, 250), 1), round(rng.uniform(6050, 6400), 1))
+
+
 workplaces = []
 for i in range(1, WORKPLACES + 1):
     municipality, region = place()
@@ -44,6 +51,7 @@ for i in range(1, WORKPLACES + 1):
             cvr=str(10_000_000 + rng.randrange(30_000)),
             municipality=municipality,
             region=region,
+            position=position(),
             industry_code=rng.choice(industries),
             free_places=rng.randrange(-1, 6),
             active_agreement=rng.random() < 0.3,
@@ -61,6 +69,7 @@ def citizen() -> CitizenProfile:
     return CitizenProfile(
         municipality=municipality,
         region=region,
+        position=position(),
         goal_industries=frozenset(rng.sample(industries, rng.randrange(1, 4))),
         occupations=frozenset(rng.sample(occupations, rng.randrange(3))),
         stems=frozenset(rng.sample(stems, rng.randrange(2, 10))),

@@ -13,6 +13,7 @@ import numpy as np
 
 from jobbro.matching.scoring import (
     MAX_KEYWORDS,
+    NEARBY_KM,
     WEIGHTS,
     CitizenProfile,
     Suggestion,
@@ -52,6 +53,9 @@ class WorkplaceIndex:
         self.full = np.array([w.free_places <= 0 for w in p], dtype=bool)
         self.municipality = np.array([w.municipality for w in p], dtype=np.int64)
         self.region = np.array([w.region for w in p], dtype=np.int64)
+        self.located = np.array([w.position is not None for w in p], dtype=bool)
+        self.x = np.array([w.position[0] if w.position else np.nan for w in p])
+        self.y = np.array([w.position[1] if w.position else np.nan for w in p])
         industries = [w.industry_code for w in p]
         self.ind6, self.ind4, self.ind2 = (_codes(industries, n) for n in (6, 4, 2))
         self.by_cvr = _inverted([{w.cvr} for w in p])
@@ -88,7 +92,11 @@ class WorkplaceIndex:
         score += WEIGHTS["keyword"] * np.minimum(shared, MAX_KEYWORDS)
         same_municipality = self.municipality == citizen.municipality
         score += WEIGHTS["same_municipality"] * same_municipality
-        score += WEIGHTS["same_region"] * ((self.region == citizen.region) & ~same_municipality)
+        same_region = (self.region == citizen.region) & ~same_municipality
+        if citizen.position is not None:
+            score += self._nearby(citizen.position)
+            same_region &= ~self.located
+        score += WEIGHTS["same_region"] * same_region
         score = np.round(score, 6)
         score[self.full] = -np.inf
         if citizen.last_employer_cvr:
@@ -96,6 +104,13 @@ class WorkplaceIndex:
         declined = [self.position[i] for i in citizen.declined_workplaces if i in self.position]
         score[declined] = -np.inf
         return score
+
+    def _nearby(self, position: tuple[float, float]) -> np.ndarray:
+        """scoring.nearby_points for every located workplace (0 for the others), with the
+        same whole-km rounding (both round half to even) and the same operations."""
+        km = np.rint(np.hypot(self.x - position[0], self.y - position[1]))
+        points = WEIGHTS["nearby"] * np.maximum(NEARBY_KM - km, 0) / NEARBY_KM
+        return np.where(self.located, points, 0.0)
 
     def _industry(self, goals: frozenset[str]) -> np.ndarray:
         bonus = np.zeros(len(self))

@@ -17,7 +17,8 @@ from jobbro.cases.models import JOB_OUTCOMES, Course, Phase
 from jobbro.citizens.models import WishWorkplace
 from jobbro.companies.models import ContactPerson, CooperationAgreement, Workplace
 from jobbro.matching.models import ContactAttempt
-from jobbro.matching.scoring import CitizenProfile, WorkplaceProfile, stems
+from jobbro.matching.scoring import CitizenProfile, Position, WorkplaceProfile, stems
+from jobbro.municipalities.data import postcode_positions
 from jobbro.municipalities.models import Municipality, PostalArea
 from jobbro.placements.models import Placement
 
@@ -32,6 +33,7 @@ WAITING_PHASES = (Phase.REFERRED, Phase.MATCHING)
 class Place:
     municipality: int
     region: int
+    position: Position | None = None
 
 
 def codes(text: str) -> frozenset[str]:
@@ -40,13 +42,15 @@ def codes(text: str) -> frozenset[str]:
 
 
 def postcode_places(postcodes: set[str] | None = None) -> dict[str, Place]:
-    """Postal code → municipality and region. A code spanning municipalities takes the
-    lowest municipality number: deterministic, and the region is nearly always shared."""
+    """Postal code → municipality, region and position. A code spanning municipalities
+    takes the lowest municipality number: deterministic, and the region is nearly always
+    shared."""
     areas = PostalArea.objects.order_by("postcode", "-municipality_id")
     if postcodes is not None:
         areas = areas.filter(postcode__in=postcodes)
+    positions = postcode_positions()
     return {
-        postcode: Place(municipality, region)
+        postcode: Place(municipality, region, positions.get(postcode))
         for postcode, municipality, region in areas.values_list(
             "postcode", "municipality_id", "municipality__region_code"
         )
@@ -66,6 +70,7 @@ def _citizen_profile(
     return CitizenProfile(
         municipality=place.municipality,
         region=place.region,
+        position=place.position,
         goal_industries=codes(citizen.wish_industry_codes),
         occupations=codes(citizen.occupation_codes),
         stems=stems(f"{citizen.job_goals} {citizen.competences}"),
@@ -220,6 +225,7 @@ def workplace_profiles(*, today: date, ids: set[int] | None = None) -> list[Work
                 cvr=cvr,
                 municipality=place.municipality,
                 region=place.region,
+                position=place.position,
                 industry_code=industry,
                 free_places=free,
                 trained_contact=place_id in trained,

@@ -9,6 +9,7 @@ engine.py computes exactly the same score for all workplaces at once with numpy;
 tests/matching/test_engine.py holds the two to each other.
 """
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -22,13 +23,15 @@ WEIGHTS = {
     "occupation": 15.0,  # offers an occupation (DISCO-08 unit group) the citizen seeks
     "keyword": 4.0,  # per shared word stem between goals/competences and tasks
     "same_municipality": 10.0,
-    "same_region": 4.0,
+    "nearby": 10.0,  # at 0 km, falling linearly to nothing at NEARBY_KM
+    "same_region": 4.0,  # only when a distance is unknown (a postal code without position)
     "agreement": 8.0,
     "trained_contact": 6.0,
     "free_place": 2.0,  # per free place
     "track_record": 30.0,  # times (shrunk hire rate − average hire rate)
 }
 MAX_KEYWORDS = 3
+NEARBY_KM = 50
 MAX_FREE_PLACES = 3
 # Shrink a workplace's hire rate towards the average as if it had this many more
 # interns at the average rate: 1 hire of 1 intern is weak evidence, 6 of 8 is not.
@@ -37,10 +40,15 @@ STEM_LENGTH = 5
 MIN_WORD_LENGTH = 4
 
 
+# Kilometres east and north of the postal code's town (municipalities/data.py).
+Position = tuple[float, float]
+
+
 @dataclass(frozen=True)
 class CitizenProfile:
     municipality: int
     region: int
+    position: Position | None = None
     goal_industries: frozenset[str] = frozenset()  # DB07 6-digit codes
     occupations: frozenset[str] = frozenset()  # DISCO-08 6-digit codes
     stems: frozenset[str] = frozenset()  # from job goals and competences
@@ -57,6 +65,7 @@ class WorkplaceProfile:
     region: int
     industry_code: str
     free_places: int
+    position: Position | None = None
     active_agreement: bool = False
     trained_contact: bool = False
     occupations: frozenset[str] = frozenset()
@@ -84,6 +93,17 @@ def excluded(citizen: CitizenProfile, workplace: WorkplaceProfile) -> bool:
         or (citizen.last_employer_cvr != "" and workplace.cvr == citizen.last_employer_cvr)
         or workplace.id in citizen.declined_workplaces
     )
+
+
+def distance_km(a: Position | None, b: Position | None) -> int | None:
+    """Straight-line kilometres between two postal codes' towns, whole km; None if unknown."""
+    if a is None or b is None:
+        return None
+    return round(math.hypot(a[0] - b[0], a[1] - b[1]))
+
+
+def nearby_points(km: int) -> float:
+    return WEIGHTS["nearby"] * max(NEARBY_KM - km, 0) / NEARBY_KM
 
 
 def shrunk_hire_rate(interns: int, hired: int, average: float) -> float:
@@ -139,10 +159,15 @@ def score_pair(
     if shared:
         score += WEIGHTS["keyword"] * min(len(shared), MAX_KEYWORDS)
         reasons.append("Opgaver matcher: " + ", ".join(shared[:MAX_KEYWORDS]))
-    if workplace.municipality == citizen.municipality:
+    same_municipality = workplace.municipality == citizen.municipality
+    if same_municipality:
         score += WEIGHTS["same_municipality"]
         reasons.append("Samme kommune")
-    elif workplace.region == citizen.region:
+    km = distance_km(citizen.position, workplace.position)
+    if km is not None:
+        score += nearby_points(km)
+        reasons.append("Samme by" if km == 0 else f"{km} km")
+    elif not same_municipality and workplace.region == citizen.region:
         score += WEIGHTS["same_region"]
         reasons.append("Samme region")
     reasons.extend(static_reasons(workplace))

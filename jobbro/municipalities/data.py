@@ -1,11 +1,14 @@
-"""Reads the bundled PostNord postal-code file (data/dk-postnumre.csv)."""
+"""Reads the bundled PostNord postal-code file (data/dk-postnumre.csv) and the postal
+codes' positions (data/dk-postcode-positions.csv, see data/README.md)."""
 
 import csv
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 POSTCODE_FILE = Path(__file__).resolve().parent / "data" / "dk-postnumre.csv"
+POSITION_FILE = Path(__file__).resolve().parent / "data" / "dk-postcode-positions.csv"
 # Christiansø is administered by the state and is not one of the 98 municipalities.
 NOT_A_MUNICIPALITY = {411}
 
@@ -61,3 +64,13 @@ def load_reference_data(municipality_model: type, postal_area_model: type) -> No
         ],
         ignore_conflicts=True,
     )
+
+
+@cache
+def postcode_positions() -> dict[str, tuple[float, float]]:
+    """Postal code → (km east, km north) of its town; read once per process (1,100 rows)."""
+    with POSITION_FILE.open(encoding="utf-8", newline="") as handle:
+        return {
+            row["postcode"]: (float(row["x_km"]), float(row["y_km"]))
+            for row in csv.DictReader(handle, delimiter=";")
+        }

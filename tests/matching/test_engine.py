@@ -10,6 +10,16 @@ STEMS = ["lager", "truck", "pakni", "kunde", "rengø", "køkke", "pleje", "kasse
 PLACES = [(751, 1082), (746, 1082), (101, 1084), (461, 1083)]
 
 
+def random_position(rng: random.Random):
+    """Mostly located (0.1 km grid, as in the data file), some without a position;
+    a few on the same spot, where the whole-km rounding must agree too."""
+    if rng.random() < 0.15:
+        return None
+    if rng.random() < 0.1:
+        return (-48.9, 6244.3)
+    return (round(rng.uniform(-150, 250), 1), round(rng.uniform(6050, 6400), 1))
+
+
 def random_workplaces(rng: random.Random, n: int) -> list[WorkplaceProfile]:
     places = []
     for i in range(1, n + 1):
@@ -21,6 +31,7 @@ def random_workplaces(rng: random.Random, n: int) -> list[WorkplaceProfile]:
                 cvr=str(10_000_000 + rng.randrange(n // 2)),  # some share a company
                 municipality=municipality,
                 region=region,
+                position=random_position(rng),
                 industry_code=rng.choice(INDUSTRIES),
                 free_places=rng.randrange(-1, 4),
                 active_agreement=rng.random() < 0.4,
@@ -39,6 +50,7 @@ def random_citizen(rng: random.Random, workplaces) -> CitizenProfile:
     return CitizenProfile(
         municipality=municipality,
         region=region,
+        position=random_position(rng),
         goal_industries=frozenset(rng.sample(INDUSTRIES, rng.randrange(3))),
         occupations=frozenset(rng.sample(["932910", "522300"], rng.randrange(2))),
         stems=frozenset(rng.sample(STEMS, rng.randrange(4))),
@@ -52,9 +64,19 @@ def test_engine_equals_reference_on_random_data():
     rng = random.Random(42)
     workplaces = random_workplaces(rng, 400)
     index = WorkplaceIndex(workplaces, average_hire_rate=0.3)
-    for _ in range(50):
+    for _ in range(80):
         profile = random_citizen(rng, workplaces)
         assert index.rank(profile, limit=15) == rank(profile, workplaces, 0.3, limit=15)
+
+
+def test_engine_scores_every_workplace_as_the_reference_does():
+    rng = random.Random(7)
+    workplaces = random_workplaces(rng, 300)
+    index = WorkplaceIndex(workplaces, average_hire_rate=0.3)
+    for _ in range(20):
+        profile = random_citizen(rng, workplaces)
+        everything = rank(profile, workplaces, 0.3, limit=len(workplaces))
+        assert index.rank(profile, limit=len(workplaces)) == everything
 
 
 def test_engine_handles_ties_at_the_cut_deterministically():

@@ -1,6 +1,7 @@
 """The scoring rules, on small hand-made cases."""
 
 from jobbro.matching.scoring import (
+    NEARBY_KM,
     WEIGHTS,
     CitizenProfile,
     WorkplaceProfile,
@@ -79,6 +80,42 @@ def test_same_municipality_beats_same_region_beats_far_away():
     assert here.score - region.score == WEIGHTS["same_municipality"] - WEIGHTS["same_region"]
     assert region.score - far.score == WEIGHTS["same_region"]
     assert "Samme kommune" in here.reasons and "Samme region" in region.reasons
+
+
+AARHUS_C, SKANDERBORG_TOWN, KOLDING = (-48.9, 6244.3), (-66.4, 6230.7), (-96.2, 6170.3)
+
+
+def test_distance_in_km_closer_scores_higher_and_is_explained():
+    home = citizen(position=AARHUS_C)
+    same_town = score_pair(home, workplace(1, position=AARHUS_C), AVERAGE)
+    skanderborg = score_pair(
+        home, workplace(2, municipality=SKANDERBORG, position=SKANDERBORG_TOWN), AVERAGE
+    )
+    kolding = score_pair(home, workplace(3, municipality=461, position=KOLDING), AVERAGE)
+    assert "Samme by" in same_town.reasons and "Samme kommune" in same_town.reasons
+    assert "22 km" in skanderborg.reasons and "Samme region" not in skanderborg.reasons
+    assert "88 km" in kolding.reasons  # shown, but too far to add points
+    assert same_town.score > skanderborg.score > kolding.score
+    assert (
+        round(skanderborg.score - kolding.score, 6)
+        == WEIGHTS["nearby"] * (NEARBY_KM - 22) / NEARBY_KM
+    )
+
+
+def test_without_a_position_the_region_still_counts():
+    home = citizen(position=AARHUS_C)
+    unknown = score_pair(home, workplace(1, municipality=SKANDERBORG), AVERAGE)
+    assert "Samme region" in unknown.reasons
+    assert not any(reason.endswith(" km") for reason in unknown.reasons)
+
+
+def test_a_wish_far_away_still_beats_the_workplace_next_door():
+    home = citizen(position=AARHUS_C, wish_cvrs=frozenset({"24256790"}))
+    far_wish = workplace(
+        1, cvr="24256790", municipality=KOBENHAVN, region=HOVEDSTADEN, position=(98.2, 6190.9)
+    )
+    next_door = workplace(2, position=AARHUS_C)
+    assert ids(rank(home, [next_door, far_wish], AVERAGE)) == [1, 2]
 
 
 def test_agreement_trained_contact_and_places_count_and_are_explained():
