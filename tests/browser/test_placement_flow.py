@@ -1,5 +1,6 @@
 """A consultant sets up an internship from the course page and follows it."""
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -137,3 +138,41 @@ def test_demo_placements_show_answers_side_by_side_and_flag_poor_attendance(page
         page.goto(f"{page.base_url}/praktik/{completed.pk}/")
         assert "Ikke holdt endnu" not in page.get_by_test_id("side-by-side").inner_text()
         shot(page, "placement-demo-3-completed")
+
+
+def test_extending_into_a_full_workplace_is_refused_and_a_manager_may_override(page, shot):
+    aarhus = factories.municipality(751)
+    consultant = factories.user("consultant", aarhus, username="vk")
+    factories.user("manager", aarhus, username="leder")
+    owner = factories.company(municipality=aarhus, name="Lille Værksted ApS")
+    small = factories.workplace(owner, name="Lille Værksted", ordinary_employees=Decimal("3"))
+    course = factories.course(aarhus, phase="matching", consultant=consultant)
+    placement = factories.placement(course, place=small)  # 7 Dec – 31 Jan: the one place
+    factories.placement(place=small, start_on=date(2027, 2, 1))  # February is taken
+
+    login(page, "vk", factories.PASSWORD)
+    page.goto(f"{page.base_url}/praktik/{placement.pk}/")
+    click(page, "Ændr datoer")
+    page.get_by_label("Længde i uger").fill("10")
+    page.get_by_label("Begrundelse", exact=True).fill("Borgeren har brug for mere tid")
+    press(page, "Gem ændring")
+    error = page.locator(".form-error .form-error-message").first.inner_text()
+    assert "Arbejdsstedet har ikke flere pladser" in error and "§ 65" in error
+    placement.refresh_from_db()
+    assert placement.weeks == 8
+    shot(page, "placement-reschedule-1-refused")
+
+    page.context.clear_cookies()
+    login(page, "leder", factories.PASSWORD)
+    page.goto(f"{page.base_url}/praktik/{placement.pk}/")
+    click(page, "Ændr datoer")
+    page.get_by_label("Længde i uger").fill("10")
+    page.get_by_label("Begrundelse", exact=True).fill("Borgeren har brug for mere tid")
+    page.get_by_label("Begrundelse for at overskride rimelighedskravet").fill(
+        "Aftalt med tillidsrepræsentanten"
+    )
+    shot(page, "placement-reschedule-2-manager-override")
+    press(page, "Gem ændring")
+    assert "Praktikken er ændret" in page.content()
+    placement.refresh_from_db()
+    assert placement.weeks == 10
