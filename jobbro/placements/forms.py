@@ -246,7 +246,9 @@ class HoldForm(Form):
                 )
             else:
                 field = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}))
-            field.label, field.required = question.text, False  # the service checks '*'
+            # '*' in the template: the form says so and refuses a blank (the service too).
+            field.label, field.required = question.text, question.required
+            field.error_messages["required"] = _("Besvar spørgsmålet.")
             self.fields[question.key] = field
 
     def answers(self) -> dict[str, str]:

@@ -135,3 +135,14 @@ def test_unknown_kind_is_404(admin_user, client_for):
         client_for(admin_user).get(reverse("placements:template_edit", args=["x"])).status_code
         == 404
     )
+
+
+def test_the_hold_form_marks_only_unstarred_questions_as_optional():
+    from jobbro.placements.forms import HoldForm
+
+    questions = followup.parse_lines("* [1-5] Samlet?\nNoter til borgeren")
+    form = HoldForm({"held_on": "2026-11-27"}, questions=questions)
+    assert form.fields["q1"].required and not form.fields["q2"].required
+    assert not form.is_valid()
+    assert form.errors["q1"] == ["Besvar spørgsmålet."]
+    assert "q2" not in form.errors
