@@ -86,3 +86,23 @@ def test_the_list_keeps_the_query_count_flat(
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(reverse("cases:meeting_list"))
     assert len(response.context["page"]) == 25
+
+
+def test_who_has_waited_longest_is_offered_first_with_the_referral_date(
+    caseworker, municipality_a, client_for, django_assert_max_num_queries
+):
+    from datetime import date
+
+    meeting = factories.meeting(municipality_a)
+    recent = factories.course(municipality_a, visitation_on=date(2026, 11, 20))
+    waiting = factories.course(municipality_a, visitation_on=date(2026, 11, 3))
+    client = client_for(caseworker)
+    url = reverse("cases:meeting_detail", args=[meeting.pk])
+    client.get(url)
+    with django_assert_max_num_queries(12):
+        page = client.get(url)
+    offered = list(page.context["invite_form"].fields["citizens"].queryset)
+    assert [c.pk for c in offered] == [waiting.citizen_id, recent.citizen_id]
+    html = page.content.decode()
+    assert "visiteret 03.11.2026" in html
+    assert html.index(waiting.citizen.full_name) < html.index(recent.citizen.full_name)

@@ -354,9 +354,18 @@ class CitizenChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.full_name} ({obj.masked_cpr})"
 
 
+class WaitingCitizenChoiceField(CitizenChoiceField):
+    def label_from_instance(self, obj: Citizen) -> str:
+        return _("%(citizen)s · visiteret %(date)s") % {
+            "citizen": super().label_from_instance(obj),
+            "date": obj.referred_on.strftime("%d.%m.%Y"),
+        }
+
+
 class InviteForm(dkfds.Form):
-    citizens = CitizenChoiceField(
+    citizens = WaitingCitizenChoiceField(
         label=_("Inviter borgere"),
+        help_text=_("Visiterede borgere, der ikke har været til møde; længst ventende først."),
         queryset=Citizen.objects.none(),
         widget=forms.CheckboxSelectMultiple,
     )

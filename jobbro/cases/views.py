@@ -6,6 +6,7 @@ from datetime import date
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -683,12 +684,14 @@ def meeting_detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting = get_for_user(request.user, InformationMeeting, "meeting.view", pk=meeting_id)
     invitations = meeting.invitations.select_related("citizen")
     invited_ids = [i.citizen_id for i in invitations]
-    # Who may be invited: citizens just referred who have not attended a meeting yet.
+    # Who may be invited: citizens just referred who have not attended a meeting yet,
+    # those who have waited longest first.
     candidates = (
         scope(request.user, Citizen.objects.all())
         .filter(courses__phase=Phase.REFERRED, courses__info_meeting_attended=False)
         .exclude(pk__in=invited_ids)
-        .order_by("last_name", "first_name")
+        .annotate(referred_on=F("courses__visitation_on"))
+        .order_by("referred_on", "last_name", "first_name", "id")
     )
     invite_form = forms.InviteForm(
         request.POST if "invite" in request.POST else None, queryset=candidates
