@@ -47,6 +47,11 @@ class MeetingOut(Schema):
     id: int
     kind: str = Field(description="start|midway|final|weekly_feedback")
     date: dt.date = Field(alias="planned_on")
+    time: dt.time | None = Field(
+        None, alias="planned_at", description="Local time (Europe/Copenhagen) once booked"
+    )
+    duration_minutes: int
+    location: str
     week: int
     status: str = Field(description="planned|held|cancelled|no_show")
     placement_id: int

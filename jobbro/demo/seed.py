@@ -999,6 +999,8 @@ def _placement_children(demo, batch, placement, n, templates, plan_meetings) -> 
     common = {"municipality_id": placement.municipality_id, "placement": placement}
     poor = placement.status == "active" and n % 4 == 0  # poor attendance: flags the course
     cutoff = placement.ended_on or demo.today
+    place = placement.workplace
+    where = ", ".join(part for part in (place.name, place.address, place.city) if part)
     for meeting in plan_meetings(placement.start_on, placement.weeks):
         status, answers, template = "planned", {}, None
         if meeting.date <= cutoff and meeting.date < demo.today:
@@ -1016,6 +1018,11 @@ def _placement_children(demo, batch, placement, n, templates, plan_meetings) -> 
                 kind=meeting.kind,
                 week=meeting.week,
                 planned_on=meeting.date,
+                # Booked like a consultant books them: follow-up conversations at ten
+                # for an hour at the workplace, weekly feedback at two for half an hour.
+                planned_at=time(10) if meeting.kind != "weekly_feedback" else time(14),
+                duration_minutes=60 if meeting.kind != "weekly_feedback" else 30,
+                location=where,
                 status=status,
                 held_on=meeting.date if status == "held" else None,
                 template=template,

@@ -10,6 +10,8 @@ from jobbro.companies.models import ContactPerson, Workplace
 from jobbro.forms import Form, ModelForm
 from jobbro.placements import followup
 from jobbro.placements.models import (
+    MAX_DURATION,
+    MIN_DURATION,
     AgreementVersion,
     Conversation,
     PlacementSettings,
@@ -212,12 +214,49 @@ class AgreementForm(ModelForm):
         widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in fields}
 
 
-class MoveForm(ModelForm):
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, attrs=None) -> None:
+        super().__init__(attrs, format="%H:%M")
+
+
+class PlanForm(ModelForm):
+    """Book a conversation: the day, and once agreed the time, length and place."""
+
+    duration_minutes = forms.IntegerField(
+        label=_("Varighed i minutter"),
+        min_value=MIN_DURATION,
+        max_value=MAX_DURATION,
+        required=False,  # blank keeps the conversation's length
+        help_text=_("Fra 5 til 480 minutter."),
+        error_messages={
+            "min_value": _("En samtale varer mindst 5 minutter."),
+            "max_value": _("En samtale varer højst 480 minutter (8 timer)."),
+        },
+    )
+
     class Meta:
         model = Conversation
-        fields = ["planned_on"]
-        labels = {"planned_on": _("Ny dato")}
-        widgets = {"planned_on": DateInput}
+        fields = ["planned_on", "planned_at", "duration_minutes", "location"]
+        labels = {
+            "planned_on": _("Dato"),
+            "planned_at": _("Klokkeslæt"),
+            "location": _("Sted"),
+        }
+        help_texts = {
+            "planned_at": _("Tomt, indtil tidspunktet er aftalt."),
+            "location": _("Fx arbejdsstedets adresse, jobcentret eller et videomøde."),
+        }
+        widgets = {"planned_on": DateInput, "planned_at": TimeInput}
+        error_messages = {
+            "planned_on": {"required": _("Skriv samtalens dato.")},
+            "planned_at": {"invalid": _("Skriv klokkeslættet som tt:mm, fx 10:00.")},
+        }
+
+    def prepare_fields(self) -> None:
+        self.fields["location"].widget.attrs["class"] = "input-width-xl"
+        self.fields["duration_minutes"].widget.attrs["class"] = "input-width-xs"
 
 
 class HoldForm(Form):

@@ -249,6 +249,10 @@ class AgreementApproval(TenantModel):
         return f"{self.get_party_display()} godkendte v{self.version.number}"
 
 
+# A booked conversation's length in minutes: the default, and the allowed range.
+DEFAULT_DURATION, MIN_DURATION, MAX_DURATION = 60, 5, 480
+
+
 class Conversation(TenantModel):
     """A planned conversation: start, midway, final, or a weekly feedback meeting."""
 
@@ -268,6 +272,12 @@ class Conversation(TenantModel):
     kind = models.CharField(_("samtale"), max_length=20, choices=Kind.choices)
     week = models.PositiveSmallIntegerField(_("uge"))
     planned_on = models.DateField(_("dato"))
+    # A time, length and place once the conversation is booked; the plan gives only the day.
+    planned_at = models.TimeField(_("klokkeslæt"), null=True, blank=True)
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("varighed i minutter"), default=DEFAULT_DURATION
+    )
+    location = models.CharField(_("sted"), max_length=200, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED
     )
@@ -287,7 +297,12 @@ class Conversation(TenantModel):
         constraints = [
             models.UniqueConstraint(
                 fields=["placement", "kind", "week"], name="conversation_one_per_kind_and_week"
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(duration_minutes__gte=MIN_DURATION)
+                & models.Q(duration_minutes__lte=MAX_DURATION),
+                name="conversation_duration_5_to_480_minutes",
+            ),
         ]
         indexes = [models.Index(fields=["municipality", "status", "planned_on"])]
 

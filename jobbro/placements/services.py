@@ -3,7 +3,7 @@
 One transaction per action; refusals name the rule (and its paragraph) in Danish.
 """
 
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -25,6 +25,8 @@ from jobbro.lib.workdays import danish_holidays, is_working_day
 from jobbro.municipalities.models import Municipality
 from jobbro.placements import followup
 from jobbro.placements.models import (
+    MAX_DURATION,
+    MIN_DURATION,
     AgreementApproval,
     AgreementVersion,
     Conversation,
@@ -290,8 +292,10 @@ def sync_conversations(placement: Placement) -> None:
         if meeting is None:
             conversation.delete()
         elif conversation.planned_on != meeting.date:
+            # A new day is no longer the booked time; the place still holds.
             conversation.planned_on, conversation.moved = meeting.date, False
-            conversation.save(update_fields=["planned_on", "moved"])
+            conversation.planned_at = None
+            conversation.save(update_fields=["planned_on", "planned_at", "moved"])
     Conversation.objects.bulk_create(
         Conversation(
             municipality_id=placement.municipality_id,
@@ -628,7 +632,21 @@ def conversation_set_status(*, by: User, conversation: Conversation, status: str
 
 
 @transaction.atomic
-def conversation_move(*, by: User, conversation: Conversation, planned_on: date) -> Conversation:
+@transaction.atomic
+def conversation_move(
+    *,
+    by: User,
+    conversation: Conversation,
+    planned_on: date,
+    planned_at: time | None = None,
+    duration_minutes: int | None = None,
+    location: str | None = None,
+) -> Conversation:
+    """Move or book a planned conversation: its day, and the time, length and place.
+
+    ``planned_at`` None means no time is agreed yet; a length or place left out (None)
+    keeps what the conversation has.
+    """
     if conversation.status != Conversation.Status.PLANNED:
         raise ValidationError(_("Kun en planlagt samtale kan flyttes."))
     placement = conversation.placement
@@ -636,8 +654,24 @@ def conversation_move(*, by: User, conversation: Conversation, planned_on: date)
         raise ValidationError({"planned_on": [problem]})
     if not placement.start_on <= planned_on <= placement.end_on:
         raise ValidationError({"planned_on": [_("Samtalen skal ligge i praktikperioden.")]})
-    conversation.planned_on, conversation.moved = planned_on, True
-    conversation.save(update_fields=["planned_on", "moved"])
+    minutes = conversation.duration_minutes if duration_minutes is None else duration_minutes
+    if not MIN_DURATION <= minutes <= MAX_DURATION:
+        raise ValidationError({"duration_minutes": [_("En samtale varer fra 5 til 480 minutter.")]})
+    if planned_at is not None:
+        ends = datetime.combine(planned_on, planned_at) + timedelta(minutes=minutes)
+        if ends.date() != planned_on:
+            raise ValidationError(
+                {"planned_at": [_("Samtalen skal slutte samme dag; vælg et tidligere klokkeslæt.")]}
+            )
+    if planned_on != conversation.planned_on:
+        conversation.moved = True
+    conversation.planned_on, conversation.planned_at = planned_on, planned_at
+    conversation.duration_minutes = minutes
+    if location is not None:
+        conversation.location = location.strip()
+    conversation.save(
+        update_fields=["planned_on", "planned_at", "duration_minutes", "location", "moved"]
+    )
     return conversation
 
 

@@ -24,9 +24,9 @@ from jobbro.placements.forms import (
     EndEarlyForm,
     FeedbackForm,
     HoldForm,
-    MoveForm,
     PlacementForm,
     PlacementSettingsForm,
+    PlanForm,
     RescheduleForm,
     SupportForm,
     TemplateForm,
@@ -410,20 +410,23 @@ def conversation_hold(request: HttpRequest, conversation_id: int) -> HttpRespons
 @require("placement.edit")
 def conversation_move(request: HttpRequest, conversation_id: int) -> HttpResponse:
     conversation = _conversation(request, conversation_id)
-    form = MoveForm(request.POST or None, initial={"planned_on": conversation.planned_on})
+    fields = ("planned_on", "planned_at", "duration_minutes", "location")
+    form = PlanForm(
+        request.POST or None, initial={name: getattr(conversation, name) for name in fields}
+    )
 
     def run(data):
         services.conversation_move(
-            by=request.user, conversation=conversation, planned_on=data["planned_on"]
+            by=request.user, conversation=conversation, **{name: data[name] for name in fields}
         )
 
     back = _back(conversation.placement) + "#samtaler"
-    done = run_service(request, form, run, success=_("Samtalen er flyttet."), back=back)
+    done = run_service(request, form, run, success=_("Samtalen er planlagt."), back=back)
     return done or form_page(
         request,
         form,
-        title=_("Flyt %(c)s") % {"c": conversation},
-        submit=_("Flyt samtalen"),
+        title=_("Flyt eller planlæg: %(c)s") % {"c": conversation},
+        submit=_("Gem"),
         back=back,
     )
 

@@ -122,7 +122,9 @@ def _event(conversation: Conversation) -> ics.Event:
         summary=_("%(kind)s: %(name)s")
         % {"kind": conversation.get_kind_display(), "name": placement.citizen.full_name},
         on=conversation.planned_on,
-        location=where,
+        starts_at=conversation.planned_at,
+        minutes=conversation.duration_minutes,
+        location=conversation.location or where,
         description=_("Praktik hos %(w)s, uge %(n)s.")
         % {"w": workplace.name, "n": conversation.week},
     )

@@ -143,3 +143,39 @@ def test_a_citizen_marks_homework_done_from_a_phone(page, shot):
     assert "Jobcentret arbejdede med dit forløb" in log
     assert course.caseworker.get_full_name() not in log
     shot(page, "portal-9-citizen-log")
+
+
+def test_a_booked_conversation_shows_its_time_and_place_to_the_citizen(page, shot):
+    aarhus = factories.municipality(751)
+    consultant = factories.user("consultant", aarhus, username="vk")
+    person = factories.citizen(aarhus, first_name="Mette", last_name="Holm", email="m@example.dk")
+    factories.citizen_user(person, username="mette", email="m@example.dk")
+    course = factories.course(
+        citizen_obj=person, phase="matching", consultant=consultant, consent_to_share=True
+    )
+    placement = factories.placement(course)  # starts Monday 7 December 2026
+
+    login(page, "vk", factories.PASSWORD)
+    page.goto(page.base_url + f"/praktik/{placement.pk}/")
+    row = page.get_by_test_id("conversations").locator("tr", has_text="Opstartssamtale")
+    row.get_by_role("link", name="Flyt / planlæg").click()
+    page.wait_for_load_state()
+    page.get_by_label("Klokkeslæt").fill("10:00")
+    page.get_by_label("Varighed i minutter").fill("45")
+    page.get_by_label("Sted").fill("Netto Trøjborg, Trøjborgvej 1")
+    shot(page, "placement-conversation-1-plan")
+    page.get_by_role("button", name="Gem").click()
+    page.wait_for_load_state()
+    row = page.get_by_test_id("conversations").locator("tr", has_text="Opstartssamtale")
+    assert "kl.\u00a010.00–10.45" in row.inner_text()
+    assert "Netto Trøjborg, Trøjborgvej 1" in row.inner_text()
+    shot(page, "placement-conversation-2-booked")
+
+    page.context.clear_cookies()
+    page.set_viewport_size(PHONE)
+    _sign_in_by_link(page, "m@example.dk")
+    plan = page.get_by_test_id("plan").inner_text()
+    assert "mandag 7. december kl.\u00a010.00–10.45" in plan
+    assert "Netto Trøjborg, Trøjborgvej 1" in plan
+    _no_horizontal_scroll(page)
+    shot(page, "portal-conversation-1-citizen-plan")
