@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "jobbro.matching",
     "jobbro.transfer",
     "jobbro.portal",
+    "jobbro.notifications",
     "jobbro.demo",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -160,6 +161,8 @@ CITIZEN_IDENTITY_PROVIDER = env_str(
 # Matching: the workplace index is built once per process and reused this many seconds
 # (0 = rebuild on every request); capacity and agreements may lag by at most this much.
 MATCHING_INDEX_SECONDS = env_int("MATCHING_INDEX_SECONDS", 300, minimum=0)
+# `jobbro worker`: seconds between its passes over the database for due reminders.
+WORKER_INTERVAL_SECONDS = env_int("WORKER_INTERVAL_SECONDS", 60, minimum=1)
 
 # Datatilsynet's guidance: keep the access log, then delete it deliberately.
 ACCESS_LOG_RETENTION_DAYS = env_int("ACCESS_LOG_RETENTION_DAYS", 5 * 365, minimum=30)

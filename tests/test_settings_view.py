@@ -50,3 +50,30 @@ def test_the_admin_adds_a_target_group_and_a_template(admin_user, client_for):
         {"title": "Besøg en jobmesse", "description": "", "kind": "general", "is_active": "on"},
     )
     assert HomeworkTemplate.objects.filter(title="Besøg en jobmesse").exists()
+
+
+def test_the_admin_switches_reminders_off_and_on_for_their_own_municipality(
+    admin_user, municipality_b, client_for
+):
+    from tests import factories
+
+    other_admin = factories.user("admin", municipality_b)
+    client_for(other_admin).get(URL)  # B's settings exist, with reminders on
+    client = client_for(admin_user)
+    assert "Send påmindelser på e-mail" in client.get(URL).content.decode()
+    response = client.post(URL, {"reminders": "1"}, follow=True)
+    assert "Påmindelserne er slået fra." in response.content.decode()
+    mine = MunicipalitySettings.objects.get(municipality=admin_user.municipality)
+    assert mine.reminders_enabled is False
+    assert MunicipalitySettings.objects.get(municipality=municipality_b).reminders_enabled
+    client.post(URL, {"reminders": "1", "reminders_enabled": "on"})
+    mine.refresh_from_db()
+    assert mine.reminders_enabled is True
+
+
+@pytest.mark.parametrize("role", ["caseworker", "consultant", "manager", "contact_person_user"])
+def test_only_the_admin_switches_reminders(role, request, admin_user, client_for):
+    client_for(admin_user).post(URL, {"reminders": "1", "reminders_enabled": "on"})
+    response = client_for(request.getfixturevalue(role)).post(URL, {"reminders": "1"})
+    assert response.status_code == 403
+    assert MunicipalitySettings.objects.get().reminders_enabled is True

@@ -400,6 +400,13 @@ class SettingsForm(dkfds.ModelForm):
         fields = ["first_contact_days", "follow_up_days", "match_to_start_days"]
 
 
+class RemindersForm(dkfds.ModelForm):
+    class Meta:
+        model = MunicipalitySettings
+        fields = ["reminders_enabled"]
+        help_texts = {"reminders_enabled": ""}  # the page explains them just above
+
+
 class TargetGroupForm(dkfds.Form):
     name = forms.CharField(label=_("Ny målgruppe"), max_length=100)
 

@@ -64,6 +64,14 @@ class MunicipalitySettings(TenantModel):
         default=21,
         validators=[MinValueValidator(1), MaxValueValidator(365)],
     )
+    reminders_enabled = models.BooleanField(
+        _("send påmindelser på e-mail"),
+        default=True,
+        help_text=_(
+            "Jobkontaktpersoner og borgere får påmindelser om samtaler og manglende "
+            "feedback; sagsbehandlere og konsulenter en daglig oversigt over overskredne frister."
+        ),
+    )
 
     class Meta:
         constraints = [

@@ -128,6 +128,14 @@ def settings_update(
     return found
 
 
+def reminders_set(*, by: User, enabled: bool) -> MunicipalitySettings:
+    """Switch the worker's e-mail reminders on or off for the user's municipality."""
+    found = MunicipalitySettings.for_municipality(by.municipality_id)
+    found.reminders_enabled = enabled
+    found.save(update_fields=["reminders_enabled"])
+    return found
+
+
 # -- citizen and course ------------------------------------------------------------
 
 

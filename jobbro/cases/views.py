@@ -746,7 +746,18 @@ def settings_edit(request: HttpRequest) -> HttpResponse:
     current = MunicipalitySettings.for_municipality(municipality_id)
     form = forms.SettingsForm(request.POST if "limits" in request.POST else None, instance=current)
     group_form = forms.TargetGroupForm(request.POST if "target_group" in request.POST else None)
+    reminders_form = forms.RemindersForm(
+        request.POST if "reminders" in request.POST else None, instance=current
+    )
     if request.method == "POST":
+        if "reminders" in request.POST and reminders_form.is_valid():
+            enabled = reminders_form.cleaned_data["reminders_enabled"]
+            services.reminders_set(by=request.user, enabled=enabled)
+            messages.success(
+                request,
+                _("Påmindelserne er slået til.") if enabled else _("Påmindelserne er slået fra."),
+            )
+            return redirect("cases:settings")
         try:
             if "limits" in request.POST and form.is_valid():
                 services.settings_update(by=request.user, **form.cleaned_data)
@@ -761,6 +772,7 @@ def settings_edit(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "group_form": group_form,
+        "reminders_form": reminders_form,
         "groups": scope(request.user, TargetGroup.objects.all()),
         "templates": scope(request.user, HomeworkTemplate.objects.all()),
     }

@@ -1,0 +1,59 @@
+import signal
+import threading
+from datetime import date, datetime
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import close_old_connections
+from django.utils import timezone
+
+from jobbro.notifications.services import run_pass
+
+
+class Command(BaseCommand):
+    help = (
+        "Send due reminders: poll the database every --interval seconds (default "
+        "WORKER_INTERVAL_SECONDS) or, with --once, run one pass and exit (for cron). "
+        "Several copies may run at once; each reminder is sent once."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--once", action="store_true", help="One pass, then exit.")
+        parser.add_argument(
+            "--interval",
+            type=int,
+            default=None,
+            help="Seconds between passes (default: WORKER_INTERVAL_SECONDS).",
+        )
+        parser.add_argument(
+            "--today",
+            type=date.fromisoformat,
+            default=None,
+            help="Act as if it were this day (YYYY-MM-DD), for trying things out.",
+        )
+
+    def handle(self, *args, once: bool, interval: int | None, today: date | None, **options):
+        interval = settings.WORKER_INTERVAL_SECONDS if interval is None else interval
+        if interval < 1:
+            raise CommandError("--interval must be at least 1 second.")
+        stop = threading.Event()
+        if not once:
+            for signum in (signal.SIGTERM, signal.SIGINT):
+                signal.signal(signum, lambda *_: stop.set())
+            self.stdout.write(f"Jobbro worker: a pass every {interval} s (Ctrl+C stops).")
+        while True:
+            self._pass(today)
+            if once:
+                break
+            close_old_connections()  # between passes: no stale or broken connection kept
+            if stop.wait(interval):
+                break
+        if not once:
+            self.stdout.write("Jobbro worker stopped.")
+
+    def _pass(self, today: date | None) -> None:
+        now = timezone.now()
+        day = today or timezone.localdate(now)
+        result = run_pass(day, now)
+        stamp = datetime.now().strftime("%Y-%m-%d %H:%M:%S")
+        self.stdout.write(f"{stamp} reminders for {day:%Y-%m-%d}: {result}")

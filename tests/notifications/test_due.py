@@ -1,0 +1,159 @@
+"""What is due on a day: hand-made placements around Monday 7 December 2026.
+
+The placement factory starts on Monday 7 December for 8 weeks: the start
+conversation is that Monday, weekly feedback days are Fridays (11, 18 December ...).
+"""
+
+from datetime import UTC, date, datetime, time
+
+import pytest
+
+from jobbro.cases.models import MunicipalitySettings
+from jobbro.notifications.due import (
+    conversations_soon,
+    due_on,
+    feedback_missing,
+    overdue_digests,
+)
+from jobbro.placements.models import Conversation, Placement, WeeklyFeedback
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+NOW = datetime(2026, 12, 4, 8, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def placement(municipality_a, caseworker, consultant):
+    person = factories.citizen(municipality_a, email="borger@example.dk")
+    course = factories.course(
+        citizen_obj=person,
+        caseworker=caseworker,
+        phase="matching",
+        consultant=consultant,
+        consent_to_share=True,
+    )
+    place = factories.workplace(name="Netto Trøjborg", address="Trøjborgvej 1", city="Aarhus N")
+    contact = factories.contact_person(place, email="lone@netto.example")
+    item = factories.placement(course, place=place, contact_person=contact)
+    Placement.objects.filter(pk=item.pk).update(status=Placement.Status.ACTIVE)
+    item.refresh_from_db()
+    return item
+
+
+def give_feedback(placement, week: int) -> None:
+    WeeklyFeedback.objects.create(
+        municipality=placement.municipality,
+        placement=placement,
+        week=week,
+        professional=4,
+        social=4,
+        author=placement.course.consultant,
+    )
+
+
+def test_missing_feedback_is_due_the_working_day_after_the_feedback_day(placement):
+    monday = date(2026, 12, 14)
+    (item,) = feedback_missing(monday, set())
+    assert (item.recipient, item.day, item.context["week"]) == (
+        "lone@netto.example",
+        date(2026, 12, 11),
+        1,
+    )
+    assert item.context["link"].endswith(f"/portal/praktikant/{placement.pk}/feedback/?uge=1")
+    assert feedback_missing(date(2026, 12, 11), set()) == []  # the feedback day itself
+    assert feedback_missing(date(2026, 12, 12), set()) == []  # Saturday: no mail
+
+
+def test_given_feedback_ends_the_reminder(placement):
+    give_feedback(placement, 1)
+    assert feedback_missing(date(2026, 12, 14), set()) == []
+
+
+def test_only_the_last_week_is_chased_not_old_ones(placement):
+    due = feedback_missing(date(2026, 12, 21), set())
+    assert [d.context["week"] for d in due] == [2]
+
+
+def test_no_email_or_switched_off_means_no_reminder(placement, municipality_a):
+    assert feedback_missing(date(2026, 12, 14), {municipality_a.pk}) == []
+    placement.contact_person.email = ""
+    placement.contact_person.save()
+    assert feedback_missing(date(2026, 12, 14), set()) == []
+
+
+def test_a_follow_up_conversation_is_announced_the_working_day_before(placement):
+    friday = date(2026, 12, 4)
+    due = conversations_soon(friday, set())
+    assert sorted(d.recipient for d in due) == ["borger@example.dk", "lone@netto.example"]
+    assert {d.day for d in due} == {date(2026, 12, 7)}
+    start = placement.conversations.get(kind="start")
+    assert {d.subject for d in due} == {f"conversation:{start.pk}"}
+    assert conversations_soon(date(2026, 12, 3), set()) == []  # Thursday: too early
+    assert conversations_soon(date(2026, 12, 7), set()) == []  # the day itself: too late
+
+
+def test_weekly_feedback_meetings_and_cancelled_conversations_are_not_announced(placement):
+    start = placement.conversations.get(kind="start")
+    Conversation.objects.filter(pk=start.pk).update(status=Conversation.Status.CANCELLED)
+    assert conversations_soon(date(2026, 12, 4), set()) == []
+    # Thursday 10 December: the next working day has only a weekly feedback meeting.
+    assert conversations_soon(date(2026, 12, 10), set()) == []
+
+
+def test_the_booked_time_and_place_are_in_the_reminder(placement):
+    start = placement.conversations.get(kind="start")
+    Conversation.objects.filter(pk=start.pk).update(planned_at=time(10), location="Lokale 2")
+    (item, _other) = conversations_soon(date(2026, 12, 4), set())
+    assert item.context["place"] == "Lokale 2"
+    assert item.context["conversation"].planned_at == time(10)
+
+
+def test_the_digest_counts_overdue_courses_and_unrecorded_conversations(
+    placement, caseworker, consultant, municipality_a
+):
+    # Referred on 2 November with no company contact: past 14 days on 16 November.
+    factories.course(municipality_a, caseworker=caseworker)
+    monday = date(2026, 12, 14)  # the start conversation on 7 December was never recorded
+    digests = {d.recipient: d.context for d in overdue_digests(monday, set())}
+    assert digests[caseworker.email]["courses"] >= 1
+    assert digests[caseworker.email]["conversations"] == 1
+    assert digests[consultant.email]["conversations"] == 1
+    assert overdue_digests(date(2026, 12, 12), set()) == []  # Saturday
+    assert overdue_digests(monday, {municipality_a.pk}) == []
+
+
+def test_the_digest_uses_each_municipalitys_own_limits(municipality_a, caseworker):
+    factories.course(municipality_a, caseworker=caseworker)  # referred 2 November
+    day = date(2026, 11, 20)  # 18 days later: overdue by the default 14 days
+    assert [d.recipient for d in overdue_digests(day, set())] == [caseworker.email]
+    MunicipalitySettings.objects.create(municipality=municipality_a, first_contact_days=30)
+    assert overdue_digests(day, set()) == []
+
+
+def test_nothing_is_due_twice(placement):
+    from jobbro.notifications.services import run_pass
+
+    friday = date(2026, 12, 4)
+    assert len(due_on(friday, NOW)) == 2
+    run_pass(friday, NOW)
+    assert due_on(friday, NOW) == []
+
+
+def test_finding_what_is_due_takes_the_same_queries_for_one_or_many(
+    placement, municipality_a, consultant
+):
+    def count() -> int:
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as queries:
+            due_on(date(2026, 12, 14), NOW)
+        return len(queries)
+
+    one = count()
+    for _ in range(4):
+        course = factories.course(municipality_a, phase="matching", consultant=consultant)
+        more = factories.placement(course)
+        Placement.objects.filter(pk=more.pk).update(status=Placement.Status.ACTIVE)
+    assert count() == one
