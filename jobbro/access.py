@@ -185,7 +185,11 @@ def require(action: str) -> Callable[[V], V]:
         @wraps(view)
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
+                # Pages only for job contact persons and citizens: they sign in by link.
+                by_link = RULES[action] <= {Role.CONTACT_PERSON, Role.CITIZEN}
+                return redirect_to_login(
+                    request.get_full_path(), "portal:signin_request" if by_link else None
+                )
             check(request.user, action)
             return view(request, *args, **kwargs)
 

@@ -7,6 +7,7 @@ the same answer whether the address is known or not (no account enumeration).
 import secrets
 from dataclasses import dataclass
 from datetime import date, timedelta
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -43,12 +44,13 @@ class RequestOutcome:
     rate_limited: bool
 
 
-def _link_url(token: str) -> str:
-    return settings.SITE_URL + reverse("portal:signin_confirm", args=[token])
+def _link_url(token: str, next_path: str = "") -> str:
+    url = settings.SITE_URL + reverse("portal:signin_confirm", args=[token])
+    return f"{url}?{urlencode({'next': next_path})}" if next_path else url
 
 
 @transaction.atomic
-def signin_link_send(*, user: User, sent_by: User | None = None) -> SignInLink:
+def signin_link_send(*, user: User, sent_by: User | None = None, next_path: str = "") -> SignInLink:
     """Create a link for a portal user and email it to the address on file."""
     if user.role not in PORTAL_ROLES or not user.is_active or not user.email:
         raise ValueError("Sign-in links are for active job contact persons and citizens.")
@@ -60,7 +62,7 @@ def signin_link_send(*, user: User, sent_by: User | None = None) -> SignInLink:
         expires_at=timezone.now() + timedelta(minutes=minutes),
         sent_by=sent_by,
     )
-    context = {"user": user, "url": _link_url(token), "minutes": minutes}
+    context = {"user": user, "url": _link_url(token, next_path), "minutes": minutes}
     # Sent after commit: a rolled-back link must never reach anybody's inbox.
     transaction.on_commit(
         lambda: send_mail(
@@ -78,7 +80,7 @@ def _too_many(field: str, value: str, limit: int, window: timedelta) -> bool:
     return SignInRequest.objects.filter(**{field: value, "at__gte": since}).count() >= limit
 
 
-def signin_link_request(*, email: str, ip: str) -> RequestOutcome:
+def signin_link_request(*, email: str, ip: str, next_path: str = "") -> RequestOutcome:
     """A person asks for a link. Known or not, the caller answers the same."""
     email_hash, ip_hash = digest(email.strip().lower()), digest(ip or "unknown")
     window = timedelta(minutes=settings.SIGNIN_RATE_WINDOW_MINUTES)
@@ -89,7 +91,7 @@ def signin_link_request(*, email: str, ip: str) -> RequestOutcome:
     SignInRequest.objects.create(email_hash=email_hash, ip_hash=ip_hash)
     users = User.objects.filter(email__iexact=email.strip(), role__in=PORTAL_ROLES, is_active=True)
     for user in users:
-        signin_link_send(user=user)
+        signin_link_send(user=user, next_path=next_path)
     return RequestOutcome(rate_limited=False)
 
 

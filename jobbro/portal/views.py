@@ -12,6 +12,7 @@ from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -62,18 +63,30 @@ def client_ip(request: HttpRequest) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
+def _next_path(request: HttpRequest) -> str:
+    """Where to go after signing in: a path on this site, or nothing (never elsewhere)."""
+    value = request.POST.get("next") or request.GET.get("next") or ""
+    safe = url_has_allowed_host_and_scheme(
+        value, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return value if safe and value.startswith("/") and not value.startswith("//") else ""
+
+
 @public
 @require_http_methods(["GET", "POST"])
 def signin_request(request: HttpRequest) -> HttpResponse:
     form = SignInRequestForm(request.POST or None)
+    next_path = _next_path(request)
     if request.method == "POST" and form.is_valid():
-        outcome = signin_link_request(email=form.cleaned_data["email"], ip=client_ip(request))
+        outcome = signin_link_request(
+            email=form.cleaned_data["email"], ip=client_ip(request), next_path=next_path
+        )
         return render(
             request,
             "portal/signin_sent.html",
             {"rate_limited": outcome.rate_limited, "minutes": settings.SIGNIN_LINK_MINUTES},
         )
-    return render(request, "portal/signin_request.html", {"form": form})
+    return render(request, "portal/signin_request.html", {"form": form, "next": next_path})
 
 
 @public
@@ -81,14 +94,14 @@ def signin_request(request: HttpRequest) -> HttpResponse:
 def signin_confirm(request: HttpRequest, token: str) -> HttpResponse:
     # GET only shows a button: mail scanners that open links must not spend them.
     if request.method == "GET":
-        return render(request, "portal/signin_confirm.html", {})
+        return render(request, "portal/signin_confirm.html", {"next": _next_path(request)})
     try:
         user = signin_link_use(token=token)
     except SignInRefused as refusal:
         return render(request, "portal/signin_refused.html", {"reason": str(refusal)}, status=400)
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     request.session.set_expiry(settings.PORTAL_SESSION_DAYS * 24 * 3600)
-    return redirect("home")
+    return redirect(_next_path(request) or "home")
 
 
 # -- shared helpers ---------------------------------------------------------------------

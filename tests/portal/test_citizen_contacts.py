@@ -230,9 +230,10 @@ def test_other_roles_are_refused(personas, client_for, role):
     assert client_for(personas[role]).post(URL, {}).status_code == 403
 
 
-def test_signed_out_goes_to_the_login():
+def test_signed_out_goes_to_the_portal_sign_in_and_comes_back():
     response = Client().get(URL)
-    assert response.status_code == 302 and response.url.startswith(reverse("accounts:login"))
+    assert response.status_code == 302
+    assert response.url == f"{reverse('portal:signin_request')}?next={URL}"
 
 
 def test_a_citizen_without_a_course_sees_the_empty_state(client):

@@ -156,3 +156,36 @@ def test_the_citizen_identity_provider_is_pluggable(settings):
 def test_staff_login_page_points_portal_users_to_the_link(db):
     html = Client().get(reverse("accounts:login")).content.decode()
     assert 'href="/portal/log-ind/"' in html
+
+
+def test_a_link_from_a_reminder_leads_back_to_the_page_after_signing_in(
+    jkp, django_capture_on_commit_callbacks
+):
+    """Reminder → portal page → sign-in by link → the same page, not the front page."""
+    from tests import factories
+
+    placement = factories.active_placement(person_user=jkp)
+    target = reverse("portal:feedback", args=[placement.pk]) + "?uge=1"
+    client = Client()
+    asked = client.get(target)
+    assert asked.url.startswith(REQUEST_URL)
+    page = client.get(asked.url).content.decode()
+    assert 'name="next" value="/portal/praktikant/' in page
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(asked.url, {"email": jkp.email, "next": target}, REMOTE_ADDR="10.0.0.9")
+    url = re.search(r"http://127\.0\.0\.1:8000(/portal/log-ind/\S+)", mail.outbox[0].body)[1]
+    assert "?next=" in url
+    confirm = client.get(url).content.decode()
+    assert 'name="next"' in confirm
+    response = client.post(url, {"next": target})
+    assert response.url == target
+
+
+@pytest.mark.parametrize("bad", ["https://evil.example/", "//evil.example/x", "javascript:x"])
+def test_a_next_elsewhere_is_ignored(bad, jkp, django_capture_on_commit_callbacks):
+    client = Client()
+    assert bad not in client.get(REQUEST_URL, {"next": bad}).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        signin_link_send(user=jkp)
+    response = client.post(link_path(mail.outbox[0]), {"next": bad})
+    assert response.url == reverse("home")
