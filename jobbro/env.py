@@ -48,6 +48,24 @@ def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
     return value
 
 
+def env_hours(name: str, default: tuple[int, int]) -> tuple[int, int]:
+    """ "7-20" → (7, 20): from 07:00 up to (not including) 20:00 local time."""
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    first, sep, last = raw.strip().partition("-")
+    try:
+        start, end = int(first), int(last)
+    except ValueError:
+        start, end = -1, -1
+    if not sep or not 0 <= start < end <= 24:
+        raise ConfigError(
+            f"{name}={raw!r} is not a range of hours; write FROM-TO with 0 <= FROM < TO <= 24, "
+            "e.g. 7-20."
+        )
+    return start, end
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     raw = os.environ.get(name)
     if raw is None:

@@ -5,6 +5,7 @@ from pathlib import Path
 from jobbro.env import (
     ConfigError,
     env_bool,
+    env_hours,
     env_int,
     env_list,
     env_secret,
@@ -163,6 +164,8 @@ CITIZEN_IDENTITY_PROVIDER = env_str(
 MATCHING_INDEX_SECONDS = env_int("MATCHING_INDEX_SECONDS", 300, minimum=0)
 # `jobbro worker`: seconds between its passes over the database for due reminders.
 WORKER_INTERVAL_SECONDS = env_int("WORKER_INTERVAL_SECONDS", 60, minimum=1)
+# ... and the local hours in which the looping worker sends (nobody wants mail at 3 a.m.).
+WORKER_SEND_HOURS = env_hours("WORKER_SEND_HOURS", (7, 20))
 
 # Datatilsynet's guidance: keep the access log, then delete it deliberately.
 ACCESS_LOG_RETENTION_DAYS = env_int("ACCESS_LOG_RETENTION_DAYS", 5 * 365, minimum=30)

@@ -101,3 +101,15 @@ def test_production_start_without_secret_key_stops_with_one_sentence():
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_env_hours_reads_a_range_and_refuses_nonsense(monkeypatch):
+    from jobbro.env import env_hours
+
+    assert env_hours("JOBBRO_TEST_HOURS", (7, 20)) == (7, 20)
+    monkeypatch.setenv("JOBBRO_TEST_HOURS", "6-22")
+    assert env_hours("JOBBRO_TEST_HOURS", (7, 20)) == (6, 22)
+    for bad in ("20-7", "7", "seven-8", "0-25"):
+        monkeypatch.setenv("JOBBRO_TEST_HOURS", bad)
+        with pytest.raises(ConfigError, match="JOBBRO_TEST_HOURS=.*FROM-TO"):
+            env_hours("JOBBRO_TEST_HOURS", (7, 20))

@@ -150,3 +150,29 @@ def test_two_workers_at_once_send_each_reminder_once(municipality_a):
         thread.join()
     assert sorted(won) == [False, False, False, True]
     assert Reminder.objects.count() == 1
+
+
+class _StopAfterOnePass:
+    def wait(self, timeout):
+        return True
+
+    def set(self):
+        pass
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("hour", "passes"), [(3, 0), (7, 1), (19, 1), (20, 0)])
+def test_the_looping_worker_sends_only_within_the_sending_hours(
+    hour, passes, placement, monkeypatch
+):
+    from jobbro.notifications.management.commands import worker
+
+    monkeypatch.setattr(worker.threading, "Event", _StopAfterOnePass)
+    monkeypatch.setattr(worker.signal, "signal", lambda *args: None)
+    moment = datetime(2026, 12, 4, hour, 30, tzinfo=UTC)
+    monkeypatch.setattr(worker.timezone, "localtime", lambda *args: moment)
+    monkeypatch.setattr(worker.timezone, "localdate", lambda *args: FRIDAY)
+    out = StringIO()
+    call_command("worker", "--interval", "5", stdout=out)
+    assert out.getvalue().count("reminders for 2026-12-04") == passes
+    assert len(mail.outbox) == 2 * passes

@@ -13,8 +13,8 @@ from jobbro.notifications.services import run_pass
 class Command(BaseCommand):
     help = (
         "Send due reminders: poll the database every --interval seconds (default "
-        "WORKER_INTERVAL_SECONDS) or, with --once, run one pass and exit (for cron). "
-        "Several copies may run at once; each reminder is sent once."
+        "WORKER_INTERVAL_SECONDS) within WORKER_SEND_HOURS or, with --once, run one pass "
+        "and exit (for cron). Several copies may run at once; each reminder is sent once."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -37,12 +37,18 @@ class Command(BaseCommand):
         if interval < 1:
             raise CommandError("--interval must be at least 1 second.")
         stop = threading.Event()
+        start, end = settings.WORKER_SEND_HOURS
         if not once:
             for signum in (signal.SIGTERM, signal.SIGINT):
                 signal.signal(signum, lambda *_: stop.set())
-            self.stdout.write(f"Jobbro worker: a pass every {interval} s (Ctrl+C stops).")
+            self.stdout.write(
+                f"Jobbro worker: a pass every {interval} s between {start:02d}:00 and "
+                f"{end:02d}:00 (Ctrl+C stops)."
+            )
         while True:
-            self._pass(today)
+            # --once (cron) and --today always run: the caller chose the moment.
+            if once or today or start <= timezone.localtime().hour < end:
+                self._pass(today)
             if once:
                 break
             close_old_connections()  # between passes: no stale or broken connection kept
