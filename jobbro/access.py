@@ -79,6 +79,8 @@ RULES: dict[str, frozenset[Role]] = {
     "meeting.view": _CASE_STAFF,
     "meeting.edit": _CASE_STAFF,
     "settings.edit": frozenset({Role.ADMIN}),
+    # What the worker sent, failed to send or is sending (operations, not case work).
+    "reminder.list": _MANAGEMENT,
     # Placements are course work: starting without approvals and exceeding capacity are
     # manager-only inside the services (placement_activate, capacity_check).
     "placement.view": _CASE_STAFF,

@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("jobbro.portal.urls")),
     path("", include("jobbro.placements.urls")),
     path("", include("jobbro.matching.urls")),
+    path("", include("jobbro.notifications.urls")),
     path("virksomheder/", include("jobbro.companies.urls")),
     path("", include("jobbro.cases.urls")),
     path("drift/", admin.site.urls),

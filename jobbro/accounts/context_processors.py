@@ -19,6 +19,7 @@ ADMIN_ITEMS = [
     (_("Import og eksport"), "transfer:import", "transfer.import"),
     (_("Opfølgningsskemaer"), "placements:template_list", "followup.template.edit"),
     (_("Indstillinger"), "cases:settings", "settings.edit"),
+    (_("Påmindelser"), "notifications:reminder_list", "reminder.list"),
     (_("Adgangslog"), "accounts:access_log", "accesslog.view"),
     (_("API-nøgler"), "api_tokens:list", "apitoken.list"),
 ]
@@ -32,6 +33,10 @@ def _items(user, path: str, entries) -> list[dict]:
         url = reverse(url_name)
         active = path == url if url == "/" else path.startswith(url)
         items.append({"label": text, "url": url, "active": active})
+    # /indstillinger/paamindelser/ is "Påmindelser", not also "Indstillinger".
+    longest = max((len(i["url"]) for i in items if i["active"]), default=0)
+    for item in items:
+        item["active"] = item["active"] and len(item["url"]) == longest
     return items
 
 
