@@ -18,9 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Q
-from django.urls import reverse
 
 from jobbro.accounts.models import User
 from jobbro.accounts.roles import Role
@@ -48,10 +46,6 @@ class Due:
     @property
     def key(self) -> tuple[str, str, str, date]:
         return (self.kind, self.subject, self.recipient, self.day)
-
-
-def _link(path: str) -> str:
-    return settings.SITE_URL + path
 
 
 def _disabled_municipalities() -> set[int]:
@@ -100,9 +94,7 @@ def feedback_missing(today: date, disabled: set[int]) -> list[Due]:
             context={
                 "week": row["week"],
                 "workplace": row["placement__workplace__name"],
-                "link": _link(
-                    reverse("portal:feedback", args=[row["placement_id"]]) + f"?uge={row['week']}"
-                ),
+                "placement_id": row["placement_id"],
             },
         )
         for row in rows
@@ -110,9 +102,13 @@ def feedback_missing(today: date, disabled: set[int]) -> list[Due]:
 
 
 def conversations_soon(today: date, disabled: set[int]) -> list[Due]:
-    """Start, midway and final conversations on the next working day."""
+    """Start, midway and final conversations on the next working day.
+
+    Plain values, not model instances: a pass finds the same conversations every
+    minute of the day, and only the unsent ones are ever rendered.
+    """
     day = add_working_days(today, 1)
-    conversations = (
+    rows = (
         Conversation.objects.filter(
             kind__in=FOLLOW_UP_KINDS,
             status=Conversation.Status.PLANNED,
@@ -120,37 +116,48 @@ def conversations_soon(today: date, disabled: set[int]) -> list[Due]:
             placement__status__in=[Placement.Status.PLANNED, Placement.Status.ACTIVE],
         )
         .exclude(municipality_id__in=disabled)
-        .select_related("placement__workplace", "placement__contact_person", "placement__citizen")
+        .values(
+            "id",
+            "municipality_id",
+            "kind",
+            "planned_on",
+            "planned_at",
+            "duration_minutes",
+            "location",
+            "placement_id",
+            "placement__workplace__name",
+            "placement__workplace__address",
+            "placement__workplace__city",
+            "placement__citizen__email",
+            "placement__contact_person__email",
+        )
         .order_by("id")
     )
     found: list[Due] = []
-    for conversation in conversations:
-        placement = conversation.placement
+    for row in rows:
+        address = (row["placement__workplace__address"], row["placement__workplace__city"])
         context = {
-            "conversation": conversation,
-            "workplace": placement.workplace.name,
-            "place": conversation.location
-            or ", ".join(
-                part for part in (placement.workplace.address, placement.workplace.city) if part
-            ),
+            "kind": row["kind"],
+            "planned_on": row["planned_on"],
+            "planned_at": row["planned_at"],
+            "duration_minutes": row["duration_minutes"],
+            "workplace": row["placement__workplace__name"],
+            "place": row["location"] or ", ".join(part for part in address if part),
+            "placement_id": row["placement_id"],
         }
-        recipients = [
-            (placement.citizen.email, _link(reverse("home"))),
-            (
-                placement.contact_person.email,
-                _link(reverse("portal:intern_detail", args=[placement.pk])),
-            ),
-        ]
-        for email, link in recipients:
+        for email, reader in (
+            (row["placement__citizen__email"], "citizen"),
+            (row["placement__contact_person__email"], "contact_person"),
+        ):
             if email:
                 found.append(
                     Due(
                         kind=Reminder.Kind.CONVERSATION_SOON,
-                        municipality_id=conversation.municipality_id,
-                        subject=f"conversation:{conversation.pk}",
+                        municipality_id=row["municipality_id"],
+                        subject=f"conversation:{row['id']}",
                         recipient=email,
-                        day=conversation.planned_on,
-                        context={**context, "link": link},
+                        day=row["planned_on"],
+                        context={**context, "reader": reader},
                     )
                 )
     return found
@@ -169,6 +176,14 @@ def _limit_groups(disabled: set[int]) -> list[tuple[waiting.Limits, Q]]:
     return groups
 
 
+def _count_per_person(rows, caseworker: str, consultant: str, into: dict[int, int]) -> None:
+    """One grouped scan by (caseworker, consultant) pair; each person gets their rows."""
+    pairs = rows.values(caseworker, consultant).annotate(n=Count("id")).order_by()
+    for pair in pairs:
+        for person in {pair[caseworker], pair[consultant]} - {None}:
+            into[person] += pair["n"]
+
+
 def overdue_digests(today: date, disabled: set[int]) -> list[Due]:
     """One digest per caseworker or consultant who has something overdue today."""
     if not is_working_day(today):
@@ -176,28 +191,14 @@ def overdue_digests(today: date, disabled: set[int]) -> list[Due]:
     courses: dict[int, int] = defaultdict(int)
     for limits, where in _limit_groups(disabled):
         overdue = Course.objects.open().filter(where).with_due(limits).overdue(today)
-        for role_field in ("caseworker_id", "consultant_id"):
-            rows = (
-                overdue.exclude(**{f"{role_field}__isnull": True})
-                .values(role_field)
-                .annotate(n=Count("id"))
-                .order_by()
-            )
-            for row in rows:
-                courses[row[role_field]] += row["n"]
+        _count_per_person(overdue, "caseworker_id", "consultant_id", courses)
     conversations: dict[int, int] = defaultdict(int)
     late = Conversation.objects.filter(
         kind__in=FOLLOW_UP_KINDS, status=Conversation.Status.PLANNED, planned_on__lt=today
     ).exclude(municipality_id__in=disabled)
-    for role_field in ("placement__course__caseworker_id", "placement__course__consultant_id"):
-        rows = (
-            late.exclude(**{f"{role_field}__isnull": True})
-            .values(role_field)
-            .annotate(n=Count("id"))
-            .order_by()
-        )
-        for row in rows:
-            conversations[row[role_field]] += row["n"]
+    _count_per_person(
+        late, "placement__course__caseworker_id", "placement__course__consultant_id", conversations
+    )
     people = (
         User.objects.filter(
             pk__in=set(courses) | set(conversations),
@@ -219,7 +220,6 @@ def overdue_digests(today: date, disabled: set[int]) -> list[Due]:
                 "first_name": person.first_name,
                 "courses": courses.get(person.pk, 0),
                 "conversations": conversations.get(person.pk, 0),
-                "link": _link(reverse("home")),
             },
         )
         for person in people

@@ -4,15 +4,18 @@ import logging
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 
 from jobbro.notifications import due as due_module
 from jobbro.notifications.due import Due
 from jobbro.notifications.models import Reminder
+from jobbro.placements.models import Conversation
 from jobbro.placements.templatetags.conversations import when
 
 log = logging.getLogger(__name__)
@@ -69,15 +72,36 @@ def claim(item: Due, now: datetime) -> Reminder | None:
     return None
 
 
+def link_for(item: Due) -> str:
+    """Where the mail leads: the page behind login that the reminder is about."""
+    context = item.context
+    if item.kind == Reminder.Kind.FEEDBACK_MISSING:
+        path = reverse("portal:feedback", args=[context["placement_id"]])
+        return f"{settings.SITE_URL}{path}?uge={context['week']}"
+    if item.kind == Reminder.Kind.CONVERSATION_SOON and context["reader"] == "contact_person":
+        return settings.SITE_URL + reverse("portal:intern_detail", args=[context["placement_id"]])
+    return settings.SITE_URL + reverse("home")
+
+
 def render(item: Due) -> tuple[str, str]:
     """(subject, body) in Danish: the recipients' language is not known to Jobbro."""
+    context = {**item.context, "link": link_for(item)}
+    subject = SUBJECTS.get(item.kind, "")
+    if item.kind == Reminder.Kind.CONVERSATION_SOON:
+        # An unsaved instance gives the kind's name and "mandag 7. december kl. 10.00–11.00".
+        context["conversation"] = Conversation(
+            kind=context["kind"],
+            planned_on=context["planned_on"],
+            planned_at=context["planned_at"],
+            duration_minutes=context["duration_minutes"],
+        )
     with translation.override("da"):
-        body = render_to_string(f"notifications/{item.kind}.txt", item.context)
+        body = render_to_string(f"notifications/{item.kind}.txt", context)
         if item.kind == Reminder.Kind.CONVERSATION_SOON:
-            conversation = item.context["conversation"]
+            conversation = context["conversation"]
             kind = conversation.get_kind_display().lower()
-            return f"Påmindelse: {kind} {when(conversation)}", body
-    return SUBJECTS[item.kind], body
+            subject = f"Påmindelse: {kind} {when(conversation)}"
+    return subject, body
 
 
 def deliver(item: Due, reminder: Reminder, now: datetime) -> bool:

@@ -304,7 +304,11 @@ class Conversation(TenantModel):
                 name="conversation_duration_5_to_480_minutes",
             ),
         ]
-        indexes = [models.Index(fields=["municipality", "status", "planned_on"])]
+        indexes = [
+            models.Index(fields=["municipality", "status", "planned_on"]),
+            # The reminder worker looks across municipalities for one day's conversations.
+            models.Index(fields=["planned_on", "kind"], name="conversation_day_kind"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.planned_on:%d.%m.%Y}"

@@ -15,6 +15,7 @@ from jobbro.notifications.due import (
     feedback_missing,
     overdue_digests,
 )
+from jobbro.notifications.services import link_for, render
 from jobbro.placements.models import Conversation, Placement, WeeklyFeedback
 from tests import factories
 
@@ -60,7 +61,9 @@ def test_missing_feedback_is_due_the_working_day_after_the_feedback_day(placemen
         date(2026, 12, 11),
         1,
     )
-    assert item.context["link"].endswith(f"/portal/praktikant/{placement.pk}/feedback/?uge=1")
+    assert link_for(item) == (
+        f"http://127.0.0.1:8000/portal/praktikant/{placement.pk}/feedback/?uge=1"
+    )
     assert feedback_missing(date(2026, 12, 11), set()) == []  # the feedback day itself
     assert feedback_missing(date(2026, 12, 12), set()) == []  # Saturday: no mail
 
@@ -104,9 +107,11 @@ def test_weekly_feedback_meetings_and_cancelled_conversations_are_not_announced(
 def test_the_booked_time_and_place_are_in_the_reminder(placement):
     start = placement.conversations.get(kind="start")
     Conversation.objects.filter(pk=start.pk).update(planned_at=time(10), location="Lokale 2")
-    (item, _other) = conversations_soon(date(2026, 12, 4), set())
-    assert item.context["place"] == "Lokale 2"
-    assert item.context["conversation"].planned_at == time(10)
+    to_citizen, to_contact = conversations_soon(date(2026, 12, 4), set())
+    subject, body = render(to_citizen)
+    assert subject == "Påmindelse: opstartssamtale mandag 7. december kl.\u00a010.00–11.00"
+    assert "Sted: Lokale 2" in body and "http://127.0.0.1:8000/\n" in body
+    assert link_for(to_contact).endswith(f"/portal/praktikant/{placement.pk}/")
 
 
 def test_the_digest_counts_overdue_courses_and_unrecorded_conversations(
