@@ -44,6 +44,10 @@ class Due:
     recipient: str
     day: date
     context: dict = field(default_factory=dict, compare=False, hash=False)
+    # Whose address it is (one of the three); not part of the natural key.
+    user_id: int | None = field(default=None, compare=False)
+    contact_person_id: int | None = field(default=None, compare=False)
+    citizen_id: int | None = field(default=None, compare=False)
 
     @property
     def key(self) -> tuple[str, str, str, date]:
@@ -85,6 +89,7 @@ def feedback_missing(today: date, disabled: set[int]) -> list[Due]:
             "placement_id",
             "week",
             "planned_on",
+            "placement__contact_person_id",
             "placement__contact_person__email",
             "placement__workplace__name",
         )
@@ -97,6 +102,7 @@ def feedback_missing(today: date, disabled: set[int]) -> list[Due]:
             subject=f"placement:{row['placement_id']}:week:{row['week']}",
             recipient=row["placement__contact_person__email"],
             day=row["planned_on"],
+            contact_person_id=row["placement__contact_person_id"],
             context={
                 "week": row["week"],
                 "workplace": row["placement__workplace__name"],
@@ -135,13 +141,14 @@ def conversations_soon(today: date, disabled: set[int]) -> list[Due]:
             ),
         }
         recipients = [
-            (placement.citizen.email, _link(reverse("home"))),
+            (placement.citizen.email, _link(reverse("home")), {"citizen_id": placement.citizen_id}),
             (
                 placement.contact_person.email,
                 _link(reverse("portal:intern_detail", args=[placement.pk])),
+                {"contact_person_id": placement.contact_person_id},
             ),
         ]
-        for email, link in recipients:
+        for email, link, whose in recipients:
             if email:
                 found.append(
                     Due(
@@ -151,6 +158,7 @@ def conversations_soon(today: date, disabled: set[int]) -> list[Due]:
                         recipient=email,
                         day=conversation.planned_on,
                         context={**context, "link": link},
+                        **whose,
                     )
                 )
     return found
@@ -173,34 +181,36 @@ def overdue_digests(today: date, disabled: set[int]) -> list[Due]:
     """One digest per caseworker or consultant who has something overdue today."""
     if not is_working_day(today):
         return []
-    courses: dict[int, int] = defaultdict(int)
+    # Counted per (person, municipality of the course): a person hears only about
+    # their own municipality's courses, even if an old assignment says otherwise.
+    courses: dict[tuple[int, int], int] = defaultdict(int)
     for limits, where in _limit_groups(disabled):
         overdue = Course.objects.open().filter(where).with_due(limits).overdue(today)
         for role_field in ("caseworker_id", "consultant_id"):
             rows = (
                 overdue.exclude(**{f"{role_field}__isnull": True})
-                .values(role_field)
+                .values(role_field, "municipality_id")
                 .annotate(n=Count("id"))
                 .order_by()
             )
             for row in rows:
-                courses[row[role_field]] += row["n"]
-    conversations: dict[int, int] = defaultdict(int)
+                courses[row[role_field], row["municipality_id"]] += row["n"]
+    conversations: dict[tuple[int, int], int] = defaultdict(int)
     late = Conversation.objects.filter(
         kind__in=FOLLOW_UP_KINDS, status=Conversation.Status.PLANNED, planned_on__lt=today
     ).exclude(municipality_id__in=disabled)
     for role_field in ("placement__course__caseworker_id", "placement__course__consultant_id"):
         rows = (
             late.exclude(**{f"{role_field}__isnull": True})
-            .values(role_field)
+            .values(role_field, "municipality_id")
             .annotate(n=Count("id"))
             .order_by()
         )
         for row in rows:
-            conversations[row[role_field]] += row["n"]
+            conversations[row[role_field], row["municipality_id"]] += row["n"]
     people = (
         User.objects.filter(
-            pk__in=set(courses) | set(conversations),
+            pk__in={pk for pk, _m in courses} | {pk for pk, _m in conversations},
             is_active=True,
             role__in=[Role.CASEWORKER, Role.CONSULTANT],
         )
@@ -208,22 +218,28 @@ def overdue_digests(today: date, disabled: set[int]) -> list[Due]:
         .exclude(municipality_id__in=disabled)
         .order_by("id")
     )
-    return [
-        Due(
-            kind=Reminder.Kind.OVERDUE_DIGEST,
-            municipality_id=person.municipality_id,
-            subject=f"user:{person.pk}",
-            recipient=person.email,
-            day=today,
-            context={
-                "first_name": person.first_name,
-                "courses": courses.get(person.pk, 0),
-                "conversations": conversations.get(person.pk, 0),
-                "link": _link(reverse("home")),
-            },
+    found: list[Due] = []
+    for person in people:
+        own = (person.pk, person.municipality_id)
+        if own not in courses and own not in conversations:
+            continue  # only other municipalities' courses point at this person
+        found.append(
+            Due(
+                kind=Reminder.Kind.OVERDUE_DIGEST,
+                municipality_id=person.municipality_id,
+                subject=f"user:{person.pk}",
+                recipient=person.email,
+                day=today,
+                user_id=person.pk,
+                context={
+                    "first_name": person.first_name,
+                    "courses": courses.get(own, 0),
+                    "conversations": conversations.get(own, 0),
+                    "link": _link(reverse("home")),
+                },
+            )
         )
-        for person in people
-    ]
+    return found
 
 
 def due_on(today: date, now: datetime) -> list[Due]:

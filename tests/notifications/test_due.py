@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, time
 
 import pytest
 
-from jobbro.cases.models import MunicipalitySettings
+from jobbro.cases.models import Course, MunicipalitySettings
 from jobbro.notifications.due import (
     conversations_soon,
     due_on,
@@ -129,6 +129,26 @@ def test_the_digest_uses_each_municipalitys_own_limits(municipality_a, caseworke
     assert [d.recipient for d in overdue_digests(day, set())] == [caseworker.email]
     MunicipalitySettings.objects.create(municipality=municipality_a, first_contact_days=30)
     assert overdue_digests(day, set()) == []
+
+
+def test_the_digest_names_its_recipient_and_missing_feedback_the_contact_person(
+    placement, caseworker
+):
+    factories.course(placement.municipality, caseworker=caseworker)
+    (digest,) = [
+        d for d in overdue_digests(date(2026, 12, 14), set()) if d.user_id == caseworker.pk
+    ]
+    assert digest.recipient == caseworker.email
+    (item,) = feedback_missing(date(2026, 12, 14), set())
+    assert item.contact_person_id == placement.contact_person_id
+
+
+def test_no_digest_about_another_municipalitys_courses(municipality_a, municipality_b, caseworker):
+    """A course that (against the rules) points at another municipality's caseworker."""
+    course = factories.course(municipality_a, caseworker=caseworker)  # referred 2 November
+    stranger = factories.user("caseworker", municipality_b)
+    Course.objects.filter(pk=course.pk).update(caseworker=stranger)
+    assert overdue_digests(date(2026, 11, 20), set()) == []
 
 
 def test_nothing_is_due_twice(placement):

@@ -81,6 +81,11 @@ def test_a_pass_sends_each_reminder_once_without_citizen_names_or_cpr(placement)
         assert "Mette" not in message.body and "Holm" not in message.body
         assert placement.citizen.cpr[:6] not in message.body
     assert set(Reminder.objects.values_list("status", flat=True)) == {"sent"}
+    whose = {r.recipient: (r.citizen_id, r.contact_person_id) for r in Reminder.objects.all()}
+    assert whose == {
+        "mette@example.dk": (placement.citizen_id, None),
+        "lone@netto.example": (None, placement.contact_person_id),
+    }
     again = services.run_pass(FRIDAY, NOW + timedelta(minutes=1))
     assert (again.due, again.sent) == (0, 0)
     assert len(mail.outbox) == 2
