@@ -116,7 +116,13 @@ def feedback_missing(today: date, disabled: set[int]) -> list[Due]:
 
 
 def conversations_soon(today: date, disabled: set[int]) -> list[Due]:
-    """Start, midway and final conversations on the next working day."""
+    """Start, midway and final conversations on the next working day.
+
+    Sent on working days only, like the other reminders: on a holiday or weekend
+    nothing goes out (the reminder for Monday went out on Friday).
+    """
+    if not is_working_day(today):
+        return []
     day = add_working_days(today, 1)
     conversations = (
         Conversation.objects.filter(

@@ -177,3 +177,25 @@ def test_finding_what_is_due_takes_the_same_queries_for_one_or_many(
         more = factories.placement(course)
         Placement.objects.filter(pk=more.pk).update(status=Placement.Status.ACTIVE)
     assert count() == one
+
+
+def test_christmas_moves_the_feedback_day_and_the_reminder(placement):
+    """Week 3 is 21-27 December 2026: the 24th and 25th are closed, so its feedback
+    day is Wednesday the 23rd and the reminder comes Monday the 28th."""
+    week3 = placement.conversations.get(kind="weekly_feedback", week=3)
+    assert week3.planned_on == date(2026, 12, 23)
+    assert feedback_missing(date(2026, 12, 24), set()) == []  # juleaftensdag: closed
+    assert feedback_missing(date(2026, 12, 25), set()) == []  # juledag
+    (item,) = feedback_missing(date(2026, 12, 28), set())
+    assert (item.context["week"], item.day) == (3, date(2026, 12, 23))
+
+
+def test_a_conversation_after_easter_is_announced_before_the_holidays(placement):
+    """Tuesday 30 March 2027 follows skærtorsdag, langfredag and 2. påskedag: the
+    working day before is Wednesday 24 March."""
+    final = placement.conversations.get(kind="final")
+    Conversation.objects.filter(pk=final.pk).update(planned_on=date(2027, 3, 30))
+    (citizen, contact) = conversations_soon(date(2027, 3, 24), set())
+    assert {citizen.day, contact.day} == {date(2027, 3, 30)}
+    assert conversations_soon(date(2027, 3, 23), set()) == []
+    assert conversations_soon(date(2027, 3, 29), set()) == []  # 2. påskedag: no mail on holidays
