@@ -163,20 +163,30 @@ def test_nothing_is_due_twice(placement):
 def test_finding_what_is_due_takes_the_same_queries_for_one_or_many(
     placement, municipality_a, consultant
 ):
-    def count() -> int:
+    sizes: list[int] = []
+
+    def count() -> tuple[int, int]:
         from django.db import connection
         from django.test.utils import CaptureQueriesContext
 
-        with CaptureQueriesContext(connection) as queries:
-            due_on(date(2026, 12, 14), NOW)
-        return len(queries)
+        found = []
+        for day in (date(2026, 12, 4), date(2026, 12, 14)):  # conversations; feedback, digest
+            with CaptureQueriesContext(connection) as queries:
+                due = due_on(day, NOW)
+            found.append(len(queries))
+            sizes.append(len(due))
+        return tuple(found)
 
     one = count()
-    for _ in range(4):
+    assert one == (9, 10)  # measured 2026-11-28; 2 then 3 due here, 6 then 11 below
+    for n in range(4):
         course = factories.course(municipality_a, phase="matching", consultant=consultant)
-        more = factories.placement(course)
+        place = factories.workplace()
+        contact = factories.contact_person(place, email=f"kontakt{n}@example.dk")
+        more = factories.placement(course, place=place, contact_person=contact)
         Placement.objects.filter(pk=more.pk).update(status=Placement.Status.ACTIVE)
     assert count() == one
+    assert sizes == [2, 3, 6, 11]
 
 
 def test_christmas_moves_the_feedback_day_and_the_reminder(placement):
