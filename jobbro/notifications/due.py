@@ -42,6 +42,10 @@ class Due:
     recipient: str
     day: date
     context: dict = field(default_factory=dict, compare=False, hash=False)
+    # Whose address it is (one of the three); not part of the natural key.
+    user_id: int | None = field(default=None, compare=False)
+    contact_person_id: int | None = field(default=None, compare=False)
+    citizen_id: int | None = field(default=None, compare=False)
 
     @property
     def key(self) -> tuple[str, str, str, date]:
@@ -79,6 +83,7 @@ def feedback_missing(today: date, disabled: set[int]) -> list[Due]:
             "placement_id",
             "week",
             "planned_on",
+            "placement__contact_person_id",
             "placement__contact_person__email",
             "placement__workplace__name",
         )
@@ -91,6 +96,7 @@ def feedback_missing(today: date, disabled: set[int]) -> list[Due]:
             subject=f"placement:{row['placement_id']}:week:{row['week']}",
             recipient=row["placement__contact_person__email"],
             day=row["planned_on"],
+            contact_person_id=row["placement__contact_person_id"],
             context={
                 "week": row["week"],
                 "workplace": row["placement__workplace__name"],
@@ -104,9 +110,13 @@ def feedback_missing(today: date, disabled: set[int]) -> list[Due]:
 def conversations_soon(today: date, disabled: set[int]) -> list[Due]:
     """Start, midway and final conversations on the next working day.
 
-    Plain values, not model instances: a pass finds the same conversations every
-    minute of the day, and only the unsent ones are ever rendered.
+    Sent on working days only, like the other reminders: on a holiday or weekend
+    nothing goes out (the reminder for Monday went out on Friday). Plain values, not
+    model instances: a pass finds the same conversations every minute of the day, and
+    only the unsent ones are ever rendered.
     """
+    if not is_working_day(today):
+        return []
     day = add_working_days(today, 1)
     rows = (
         Conversation.objects.filter(
@@ -128,7 +138,9 @@ def conversations_soon(today: date, disabled: set[int]) -> list[Due]:
             "placement__workplace__name",
             "placement__workplace__address",
             "placement__workplace__city",
+            "placement__citizen_id",
             "placement__citizen__email",
+            "placement__contact_person_id",
             "placement__contact_person__email",
         )
         .order_by("id")
@@ -145,9 +157,17 @@ def conversations_soon(today: date, disabled: set[int]) -> list[Due]:
             "place": row["location"] or ", ".join(part for part in address if part),
             "placement_id": row["placement_id"],
         }
-        for email, reader in (
-            (row["placement__citizen__email"], "citizen"),
-            (row["placement__contact_person__email"], "contact_person"),
+        for email, reader, whose in (
+            (
+                row["placement__citizen__email"],
+                "citizen",
+                {"citizen_id": row["placement__citizen_id"]},
+            ),
+            (
+                row["placement__contact_person__email"],
+                "contact_person",
+                {"contact_person_id": row["placement__contact_person_id"]},
+            ),
         ):
             if email:
                 found.append(
@@ -158,6 +178,7 @@ def conversations_soon(today: date, disabled: set[int]) -> list[Due]:
                         recipient=email,
                         day=row["planned_on"],
                         context={**context, "reader": reader},
+                        **whose,
                     )
                 )
     return found
@@ -176,23 +197,30 @@ def _limit_groups(disabled: set[int]) -> list[tuple[waiting.Limits, Q]]:
     return groups
 
 
-def _count_per_person(rows, caseworker: str, consultant: str, into: dict[int, int]) -> None:
-    """One grouped scan by (caseworker, consultant) pair; each person gets their rows."""
-    pairs = rows.values(caseworker, consultant).annotate(n=Count("id")).order_by()
-    for pair in pairs:
-        for person in {pair[caseworker], pair[consultant]} - {None}:
-            into[person] += pair["n"]
+def _count_per_person(
+    rows, caseworker: str, consultant: str, into: dict[tuple[int, int], int]
+) -> None:
+    """One grouped scan by (caseworker, consultant, municipality): each person gets the
+    rows of each municipality, so nobody hears about another municipality's courses."""
+    groups = (
+        rows.values(caseworker, consultant, "municipality_id").annotate(n=Count("id")).order_by()
+    )
+    for group in groups:
+        for person in {group[caseworker], group[consultant]} - {None}:
+            into[person, group["municipality_id"]] += group["n"]
 
 
 def overdue_digests(today: date, disabled: set[int]) -> list[Due]:
     """One digest per caseworker or consultant who has something overdue today."""
     if not is_working_day(today):
         return []
-    courses: dict[int, int] = defaultdict(int)
+    # Counted per (person, municipality of the course): a person hears only about
+    # their own municipality's courses, even if an old assignment says otherwise.
+    courses: dict[tuple[int, int], int] = defaultdict(int)
     for limits, where in _limit_groups(disabled):
         overdue = Course.objects.open().filter(where).with_due(limits).overdue(today)
         _count_per_person(overdue, "caseworker_id", "consultant_id", courses)
-    conversations: dict[int, int] = defaultdict(int)
+    conversations: dict[tuple[int, int], int] = defaultdict(int)
     late = Conversation.objects.filter(
         kind__in=FOLLOW_UP_KINDS, status=Conversation.Status.PLANNED, planned_on__lt=today
     ).exclude(municipality_id__in=disabled)
@@ -201,7 +229,7 @@ def overdue_digests(today: date, disabled: set[int]) -> list[Due]:
     )
     people = (
         User.objects.filter(
-            pk__in=set(courses) | set(conversations),
+            pk__in={pk for pk, _m in courses} | {pk for pk, _m in conversations},
             is_active=True,
             role__in=[Role.CASEWORKER, Role.CONSULTANT],
         )
@@ -209,21 +237,27 @@ def overdue_digests(today: date, disabled: set[int]) -> list[Due]:
         .exclude(municipality_id__in=disabled)
         .order_by("id")
     )
-    return [
-        Due(
-            kind=Reminder.Kind.OVERDUE_DIGEST,
-            municipality_id=person.municipality_id,
-            subject=f"user:{person.pk}",
-            recipient=person.email,
-            day=today,
-            context={
-                "first_name": person.first_name,
-                "courses": courses.get(person.pk, 0),
-                "conversations": conversations.get(person.pk, 0),
-            },
+    found: list[Due] = []
+    for person in people:
+        own = (person.pk, person.municipality_id)
+        if own not in courses and own not in conversations:
+            continue  # only other municipalities' courses point at this person
+        found.append(
+            Due(
+                kind=Reminder.Kind.OVERDUE_DIGEST,
+                municipality_id=person.municipality_id,
+                subject=f"user:{person.pk}",
+                recipient=person.email,
+                day=today,
+                user_id=person.pk,
+                context={
+                    "first_name": person.first_name,
+                    "courses": courses.get(own, 0),
+                    "conversations": conversations.get(own, 0),
+                },
+            )
         )
-        for person in people
-    ]
+    return found
 
 
 def due_on(today: date, now: datetime) -> list[Due]:

@@ -27,6 +27,21 @@ class Reminder(TenantModel):
     # What it is about, e.g. "conversation:12" or "user:7" (no personal data).
     subject = models.CharField(max_length=60)
     recipient = models.EmailField()
+    # Whose address it is: a staff user (digest), a job contact person or a citizen.
+    # Emptied if that person is deleted; the address above stays as the record.
+    user = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    contact_person = models.ForeignKey(
+        "companies.ContactPerson",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    citizen = models.ForeignKey(
+        "citizens.Citizen", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     # The day it concerns: the conversation's day, the feedback week's last day, the digest's day.
     day = models.DateField()
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.SENDING)

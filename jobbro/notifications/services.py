@@ -50,6 +50,9 @@ def claim(item: Due, now: datetime) -> Reminder | None:
                 subject=item.subject,
                 recipient=item.recipient,
                 day=item.day,
+                user_id=item.user_id,
+                contact_person_id=item.contact_person_id,
+                citizen_id=item.citizen_id,
                 claimed_at=now,
             )
     except IntegrityError:

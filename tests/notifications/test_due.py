@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, time
 
 import pytest
 
-from jobbro.cases.models import MunicipalitySettings
+from jobbro.cases.models import Course, MunicipalitySettings
 from jobbro.notifications.due import (
     conversations_soon,
     due_on,
@@ -136,6 +136,26 @@ def test_the_digest_uses_each_municipalitys_own_limits(municipality_a, caseworke
     assert overdue_digests(day, set()) == []
 
 
+def test_the_digest_names_its_recipient_and_missing_feedback_the_contact_person(
+    placement, caseworker
+):
+    factories.course(placement.municipality, caseworker=caseworker)
+    (digest,) = [
+        d for d in overdue_digests(date(2026, 12, 14), set()) if d.user_id == caseworker.pk
+    ]
+    assert digest.recipient == caseworker.email
+    (item,) = feedback_missing(date(2026, 12, 14), set())
+    assert item.contact_person_id == placement.contact_person_id
+
+
+def test_no_digest_about_another_municipalitys_courses(municipality_a, municipality_b, caseworker):
+    """A course that (against the rules) points at another municipality's caseworker."""
+    course = factories.course(municipality_a, caseworker=caseworker)  # referred 2 November
+    stranger = factories.user("caseworker", municipality_b)
+    Course.objects.filter(pk=course.pk).update(caseworker=stranger)
+    assert overdue_digests(date(2026, 11, 20), set()) == []
+
+
 def test_nothing_is_due_twice(placement):
     from jobbro.notifications.services import run_pass
 
@@ -148,17 +168,49 @@ def test_nothing_is_due_twice(placement):
 def test_finding_what_is_due_takes_the_same_queries_for_one_or_many(
     placement, municipality_a, consultant
 ):
-    def count() -> int:
+    sizes: list[int] = []
+
+    def count() -> tuple[int, int]:
         from django.db import connection
         from django.test.utils import CaptureQueriesContext
 
-        with CaptureQueriesContext(connection) as queries:
-            due_on(date(2026, 12, 14), NOW)
-        return len(queries)
+        found = []
+        for day in (date(2026, 12, 4), date(2026, 12, 14)):  # conversations; feedback, digest
+            with CaptureQueriesContext(connection) as queries:
+                due = due_on(day, NOW)
+            found.append(len(queries))
+            sizes.append(len(due))
+        return tuple(found)
 
     one = count()
-    for _ in range(4):
+    assert one == (7, 8)  # measured 2026-11-28; 2 then 3 due here, 6 then 11 below
+    for n in range(4):
         course = factories.course(municipality_a, phase="matching", consultant=consultant)
-        more = factories.placement(course)
+        place = factories.workplace()
+        contact = factories.contact_person(place, email=f"kontakt{n}@example.dk")
+        more = factories.placement(course, place=place, contact_person=contact)
         Placement.objects.filter(pk=more.pk).update(status=Placement.Status.ACTIVE)
     assert count() == one
+    assert sizes == [2, 3, 6, 11]
+
+
+def test_christmas_moves_the_feedback_day_and_the_reminder(placement):
+    """Week 3 is 21-27 December 2026: the 24th and 25th are closed, so its feedback
+    day is Wednesday the 23rd and the reminder comes Monday the 28th."""
+    week3 = placement.conversations.get(kind="weekly_feedback", week=3)
+    assert week3.planned_on == date(2026, 12, 23)
+    assert feedback_missing(date(2026, 12, 24), set()) == []  # juleaftensdag: closed
+    assert feedback_missing(date(2026, 12, 25), set()) == []  # juledag
+    (item,) = feedback_missing(date(2026, 12, 28), set())
+    assert (item.context["week"], item.day) == (3, date(2026, 12, 23))
+
+
+def test_a_conversation_after_easter_is_announced_before_the_holidays(placement):
+    """Tuesday 30 March 2027 follows skærtorsdag, langfredag and 2. påskedag: the
+    working day before is Wednesday 24 March."""
+    final = placement.conversations.get(kind="final")
+    Conversation.objects.filter(pk=final.pk).update(planned_on=date(2027, 3, 30))
+    (citizen, contact) = conversations_soon(date(2027, 3, 24), set())
+    assert {citizen.day, contact.day} == {date(2027, 3, 30)}
+    assert conversations_soon(date(2027, 3, 23), set()) == []
+    assert conversations_soon(date(2027, 3, 29), set()) == []  # 2. påskedag: no mail on holidays

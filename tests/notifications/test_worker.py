@@ -1,6 +1,9 @@
 """Claiming, sending, retrying, and the `jobbro worker` command."""
 
+import os
+import signal
 import threading
+import time
 from datetime import UTC, date, datetime, timedelta
 from io import StringIO
 
@@ -81,6 +84,11 @@ def test_a_pass_sends_each_reminder_once_without_citizen_names_or_cpr(placement)
         assert "Mette" not in message.body and "Holm" not in message.body
         assert placement.citizen.cpr[:6] not in message.body
     assert set(Reminder.objects.values_list("status", flat=True)) == {"sent"}
+    whose = {r.recipient: (r.citizen_id, r.contact_person_id) for r in Reminder.objects.all()}
+    assert whose == {
+        "mette@example.dk": (placement.citizen_id, None),
+        "lone@netto.example": (None, placement.contact_person_id),
+    }
     again = services.run_pass(FRIDAY, NOW + timedelta(minutes=1))
     assert (again.due, again.sent) == (0, 0)
     assert len(mail.outbox) == 2
@@ -153,11 +161,18 @@ def test_two_workers_at_once_send_each_reminder_once(municipality_a):
 
 
 class _StopAfterOnePass:
+    def __init__(self):
+        self.done = False
+
+    def is_set(self):
+        return self.done
+
     def wait(self, timeout):
+        self.done = True
         return True
 
     def set(self):
-        pass
+        self.done = True
 
 
 @pytest.mark.django_db
@@ -176,3 +191,27 @@ def test_the_looping_worker_sends_only_within_the_sending_hours(
     call_command("worker", "--interval", "5", stdout=out)
     assert out.getvalue().count("reminders for 2026-12-04") == passes
     assert len(mail.outbox) == 2 * passes
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_a_signal_stops_the_worker_cleanly_after_its_pass(signum, placement, monkeypatch):
+    """The signal arrives during the first pass (as from systemd): the pass finishes, the
+    worker leaves its 10-minute wait at once, and the old handlers are back."""
+    from jobbro.notifications.management.commands import worker
+
+    def pass_then_signal(day, now):
+        result = services.run_pass(day, now)
+        os.kill(os.getpid(), signum)
+        return result
+
+    monkeypatch.setattr(worker, "run_pass", pass_then_signal)
+    before = signal.getsignal(signum)
+    out = StringIO()
+    started = time.monotonic()
+    call_command("worker", "--interval", "600", "--today", "2026-12-04", stdout=out)
+    assert time.monotonic() - started < 30
+    assert out.getvalue().count("reminders for 2026-12-04: due 2, sent 2") == 1
+    assert out.getvalue().rstrip().endswith("Jobbro worker stopped.")
+    assert len(mail.outbox) == 2
+    assert signal.getsignal(signum) is before

@@ -36,26 +36,32 @@ class Command(BaseCommand):
         interval = settings.WORKER_INTERVAL_SECONDS if interval is None else interval
         if interval < 1:
             raise CommandError("--interval must be at least 1 second.")
+        if once:
+            self._pass(today)
+            return
         stop = threading.Event()
         start, end = settings.WORKER_SEND_HOURS
-        if not once:
-            for signum in (signal.SIGTERM, signal.SIGINT):
-                signal.signal(signum, lambda *_: stop.set())
-            self.stdout.write(
-                f"Jobbro worker: a pass every {interval} s between {start:02d}:00 and "
-                f"{end:02d}:00 (Ctrl+C stops)."
-            )
-        while True:
-            # --once (cron) and --today always run: the caller chose the moment.
-            if once or today or start <= timezone.localtime().hour < end:
-                self._pass(today)
-            if once:
-                break
-            close_old_connections()  # between passes: no stale or broken connection kept
-            if stop.wait(interval):
-                break
-        if not once:
-            self.stdout.write("Jobbro worker stopped.")
+        # SIGTERM (systemd stop) and SIGINT (Ctrl+C) end the wait between passes; a pass
+        # under way finishes first, so no reminder is left half-sent by a clean stop.
+        previous = {
+            signum: signal.signal(signum, lambda *_: stop.set())
+            for signum in (signal.SIGTERM, signal.SIGINT)
+        }
+        self.stdout.write(
+            f"Jobbro worker: a pass every {interval} s between {start:02d}:00 and "
+            f"{end:02d}:00 (Ctrl+C stops)."
+        )
+        try:
+            while not stop.is_set():
+                # --today always runs: the caller chose the moment.
+                if today or start <= timezone.localtime().hour < end:
+                    self._pass(today)
+                close_old_connections()  # between passes: no stale or broken connection
+                stop.wait(interval)
+        finally:
+            for signum, handler in previous.items():
+                signal.signal(signum, handler)
+        self.stdout.write("Jobbro worker stopped.")
 
     def _pass(self, today: date | None) -> None:
         now = timezone.now()
