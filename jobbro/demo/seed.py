@@ -1019,10 +1019,11 @@ def _placement_children(demo, batch, placement, n, templates, plan_meetings) -> 
                 week=meeting.week,
                 planned_on=meeting.date,
                 # Booked like a consultant books them: follow-up conversations at ten
-                # for an hour at the workplace, weekly feedback at two for half an hour.
+                # for an hour at the workplace, weekly feedback at two for half an hour
+                # (where the intern works anyway, so no place is written).
                 planned_at=time(10) if meeting.kind != "weekly_feedback" else time(14),
                 duration_minutes=60 if meeting.kind != "weekly_feedback" else 30,
-                location=where,
+                location=where if meeting.kind != "weekly_feedback" else "",
                 status=status,
                 held_on=meeting.date if status == "held" else None,
                 template=template,
