@@ -113,6 +113,7 @@ def test_the_page_books_a_conversation_in_one_form(course, consultant, client_fo
     client = client_for(consultant)
     page = client.get(url).content.decode()
     assert 'type="time"' in page and "Varighed i minutter" in page
+    assert "Flyt eller planlæg: Opstartssamtale, mandag 7. december" in page
     response = client.post(
         url,
         {
