@@ -5,7 +5,9 @@ outsider to A's data and must see nothing of it.
 """
 
 import pytest
+from django.conf import settings
 from django.test import Client
+from django.utils import translation
 
 from jobbro.municipalities.data import load_reference_data
 from jobbro.municipalities.models import Municipality, PostalArea
@@ -21,6 +23,16 @@ def _reference_data(request):
     ):
         request.getfixturevalue("transactional_db")
         load_reference_data(Municipality, PostalArea)
+
+
+@pytest.fixture(autouse=True)
+def _danish_between_tests():
+    """Every request activates its language and leaves it on the thread (the API's is
+    English), so a test calling services directly after one would read English refusals.
+    Each test starts in Danish, as a fresh request would without the English switch."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

@@ -47,14 +47,20 @@ class MeetingOut(Schema):
     id: int
     kind: str = Field(description="start|midway|final|weekly_feedback")
     date: dt.date = Field(alias="planned_on")
-    time: dt.time | None = Field(
-        None, alias="planned_at", description="Local time (Europe/Copenhagen) once booked"
+    time: str | None = Field(
+        None,
+        pattern=r"^([01]\d|2[0-3]):[0-5]\d$",
+        description="HH:MM, local time (Europe/Copenhagen); null until a time is booked",
     )
     duration_minutes: int
     location: str
     week: int
     status: str = Field(description="planned|held|cancelled|no_show")
     placement_id: int
+
+    @staticmethod
+    def resolve_time(obj: Conversation) -> str | None:
+        return None if obj.planned_at is None else f"{obj.planned_at:%H:%M}"
 
 
 class MeetingPage(Schema):

@@ -39,6 +39,7 @@ from jobbro.placements.models import (
     PlacementSettings,
 )
 from jobbro.placements.services import followup_template_current, followup_template_update
+from jobbro.placements.templatetags.conversations import when
 from jobbro.web import form_page, run_service
 
 GET_POST = require_http_methods(["GET", "POST"])
@@ -425,7 +426,8 @@ def conversation_move(request: HttpRequest, conversation_id: int) -> HttpRespons
     return done or form_page(
         request,
         form,
-        title=_("Flyt eller planlæg: %(c)s") % {"c": conversation},
+        title=_("Flyt eller planlæg: %(c)s")
+        % {"c": f"{conversation.get_kind_display()}, {when(conversation)}"},
         submit=_("Gem"),
         back=back,
     )

@@ -153,7 +153,12 @@ def test_a_booked_conversation_shows_its_time_and_place_to_the_citizen(page, sho
     course = factories.course(
         citizen_obj=person, phase="matching", consultant=consultant, consent_to_share=True
     )
-    placement = factories.placement(course)  # starts Monday 7 December 2026
+    place = factories.workplace(name="Netto Trøjborg")
+    person_user = factories.contact_person_user(
+        place, username="lise", first_name="Lise", last_name="Lager", email="lise@netto.dk"
+    )
+    # Starts Monday 7 December 2026.
+    placement = factories.placement(course, place=place, contact_person=person_user.contact_person)
 
     login(page, "vk", factories.PASSWORD)
     page.goto(page.base_url + f"/praktik/{placement.pk}/")
@@ -179,3 +184,12 @@ def test_a_booked_conversation_shows_its_time_and_place_to_the_citizen(page, sho
     assert "Netto Trøjborg, Trøjborgvej 1" in plan
     _no_horizontal_scroll(page)
     shot(page, "portal-conversation-1-citizen-plan")
+
+    # The job contact person sees the same moment and place among the coming conversations.
+    page.context.clear_cookies()
+    _sign_in_by_link(page, "lise@netto.dk")
+    upcoming = page.get_by_test_id("upcoming").inner_text()
+    assert "mandag 7. december kl.\u00a010.00–10.45: Opstartssamtale" in upcoming
+    assert "Netto Trøjborg, Trøjborgvej 1" in upcoming
+    _no_horizontal_scroll(page)
+    shot(page, "portal-conversation-2-contact-person")

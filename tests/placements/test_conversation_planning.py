@@ -113,6 +113,7 @@ def test_the_page_books_a_conversation_in_one_form(course, consultant, client_fo
     client = client_for(consultant)
     page = client.get(url).content.decode()
     assert 'type="time"' in page and "Varighed i minutter" in page
+    assert "Flyt eller planlæg: Opstartssamtale, mandag 7. december" in page
     response = client.post(
         url,
         {
@@ -232,5 +233,30 @@ def test_the_api_gives_time_length_and_place(course, consultant):
     meetings = ApiClient(consultant).get(f"/cases/{course.pk}/meetings", limit=100).json()
     first, second = meetings["results"][:2]
     fields = ("time", "duration_minutes", "location")
-    assert [first[name] for name in fields] == ["10:00:00", 45, "Netto"]
+    assert [first[name] for name in fields] == ["10:00", 45, "Netto"]
     assert [second[name] for name in fields] == [None, 60, ""]
+
+
+def test_the_placement_api_embeds_the_same_hh_mm_time_and_the_schema_says_so(course, consultant):
+    from tests.api.conftest import ApiClient
+
+    placement = factories.placement(course)
+    Conversation.objects.filter(pk=start_of(placement).pk).update(planned_at=time(9, 5))
+    client = ApiClient(consultant)
+    meetings = client.get(f"/placements/{placement.pk}").json()["meetings"]
+    assert {m["kind"]: m["time"] for m in meetings}["start"] == "09:05"
+    assert {m["kind"]: m["time"] for m in meetings}["midway"] is None
+    schema = client.client.get("/api/v1/openapi.json").json()
+    time_field = schema["components"]["schemas"]["MeetingOut"]["properties"]["time"]
+    assert time_field["anyOf"][0]["pattern"] == "^([01]\\d|2[0-3]):[0-5]\\d$"
+
+
+def test_the_hold_page_says_when_and_where(course, consultant, client_for):
+    start = start_of(factories.placement(course))
+    Conversation.objects.filter(pk=start.pk).update(
+        planned_at=time(10), location="Jobcentret, mødelokale 2"
+    )
+    page = client_for(consultant).get(reverse("placements:conversation_hold", args=[start.pk]))
+    text = page.content.decode()
+    assert "planlagt mandag 7. december kl.\u00a010.00–11.00" in text
+    assert "Jobcentret, mødelokale 2" in text
