@@ -28,6 +28,13 @@ class DateInput(forms.DateInput):
         super().__init__(attrs, format="%Y-%m-%d")
 
 
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, attrs=None) -> None:
+        super().__init__(attrs, format="%H:%M")
+
+
 def staff_choices(municipality_id: int, role: Role):
     return User.objects.for_municipality(municipality_id).filter(role=role, is_active=True)
 

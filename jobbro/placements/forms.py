@@ -5,7 +5,7 @@ from datetime import date
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from jobbro.cases.forms import DateInput
+from jobbro.cases.forms import DateInput, TimeInput
 from jobbro.companies.models import ContactPerson, Workplace
 from jobbro.forms import Form, ModelForm
 from jobbro.placements import followup
@@ -212,13 +212,6 @@ class AgreementForm(ModelForm):
         model = AgreementVersion
         fields = list(AgreementVersion.CONTENT_FIELDS)
         widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in fields}
-
-
-class TimeInput(forms.TimeInput):
-    input_type = "time"
-
-    def __init__(self, attrs=None) -> None:
-        super().__init__(attrs, format="%H:%M")
 
 
 class PlanForm(ModelForm):

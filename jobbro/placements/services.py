@@ -632,7 +632,6 @@ def conversation_set_status(*, by: User, conversation: Conversation, status: str
 
 
 @transaction.atomic
-@transaction.atomic
 def conversation_move(
     *,
     by: User,
