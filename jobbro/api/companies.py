@@ -152,7 +152,8 @@ def workplace_post(request: HttpRequest, payload: WorkplaceIn):
     company = get_for_user(user, Company, "company.edit", pk=payload.company_id, log=None)
     check_company_edit(user, company)
     workplace = workplace_save(
-        workplace=Workplace(company=company, **payload.model_dump(exclude={"company_id"}))
+        user=user,
+        workplace=Workplace(company=company, **payload.model_dump(exclude={"company_id"})),
     )
     return Status(201, _workplaces(user).get(pk=workplace.pk))
 
@@ -179,7 +180,7 @@ def contact_person_post(request: HttpRequest, payload: ContactPersonIn):
     )
     check_company_edit(user, workplace.company)
     person = ContactPerson(workplace=workplace, **payload.model_dump(exclude={"workplace_id"}))
-    return Status(201, contact_person_save(contact_person=person))
+    return Status(201, contact_person_save(user=user, contact_person=person))
 
 
 @router.get("/contact-persons", response={200: ContactPersonPage, **ERRORS})

@@ -25,7 +25,23 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MAX_EMPLOYEES = Decimal("100000")
 
 
-class CompanyForm(jforms.ModelForm):
+class SharedFieldsMixin:
+    """Fields the user's municipality may not change on a shared record
+    (companies/sharing.py) are shown disabled, with the reason as their hint."""
+
+    def __init__(self, *args, locked: dict[str, str] | None = None, **kwargs) -> None:
+        self.locked = locked or {}
+        super().__init__(*args, **kwargs)
+
+    def prepare_fields(self) -> None:
+        super().prepare_fields()
+        for name, reason in self.locked.items():
+            if name in self.fields:
+                self.fields[name].disabled = True
+                self.fields[name].help_text = reason
+
+
+class CompanyForm(SharedFieldsMixin, jforms.ModelForm):
     # Longer than 8: people paste 'DK 24 25 67 90'; clean_cvr normalises it.
     cvr = forms.CharField(
         label=_("CVR-nummer"), max_length=20, help_text=_("8 cifre, f.eks. 24256790.")
@@ -81,7 +97,7 @@ class CompanyForm(jforms.ModelForm):
         super().validate_unique()
 
 
-class WorkplaceForm(jforms.ModelForm):
+class WorkplaceForm(SharedFieldsMixin, jforms.ModelForm):
     p_number = forms.CharField(label=_("P-nummer"), max_length=20, help_text=_("10 cifre."))
     ordinary_employees = forms.DecimalField(
         label=_("Ordinært ansatte (årsværk)"),
@@ -255,11 +271,12 @@ class VisitForm(jforms.ModelForm):
             self.initial.setdefault("visited_on", timezone.localdate())
 
 
-class ContactPersonForm(jforms.ModelForm):
+class ContactPersonForm(SharedFieldsMixin, jforms.ModelForm):
     class Meta:
         model = ContactPerson
         fields = ["name", "title", "email", "phone", "workplace", "is_active"]
         field_classes = {"workplace": WorkplaceChoiceField}
+        labels = {"workplace": _("Arbejdssted")}
 
     def __init__(self, *args, company: Company, **kwargs) -> None:
         super().__init__(*args, **kwargs)

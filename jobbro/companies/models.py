@@ -281,6 +281,15 @@ class ContactPerson(models.Model):
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("telefon"), max_length=20, blank=True)
     is_active = models.BooleanField(_("aktiv"), default=True)
+    # Who registered the person: that municipality may correct the e-mail (the portal
+    # identity) while nobody else works with them (companies/sharing.py).
+    created_by_municipality = models.ForeignKey(
+        "municipalities.Municipality",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ContactPersonQuerySet.as_manager()
@@ -524,3 +533,53 @@ class CapacityOverride(TenantModel):
             models.CheckConstraint(condition=~Q(reason=""), name="capacityoverride_has_reason")
         ]
         verbose_name = _("tilsidesættelse af rimelighedskravet")
+
+
+class SharedChange(models.Model):
+    """One change of shared partner data, by whom and for which municipality.
+
+    Companies, workplaces and job contact persons serve every municipality that works
+    with the company, so each change (and each municipality that starts working with a
+    company) is recorded here and shown to all of them on the company's page. Not
+    tenant data: it belongs to the shared record, with the acting municipality named.
+    """
+
+    class Action(models.TextChoices):
+        CREATED = "created", _("oprettet")
+        CHANGED = "changed", _("ændret")
+        RELATED = "related", _("begyndte at arbejde med virksomheden")
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="changes")
+    object_type = models.CharField(max_length=40)
+    object_id = models.PositiveBigIntegerField()
+    object_label = models.CharField(max_length=300)
+    action = models.CharField(max_length=10, choices=Action.choices)
+    field = models.CharField(max_length=60, blank=True)
+    old_value = models.TextField(blank=True)
+    new_value = models.TextField(blank=True)
+    municipality = models.ForeignKey(
+        "municipalities.Municipality", on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    username = models.CharField(max_length=150)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["company", "-at"])]
+        verbose_name = _("ændring af fælles oplysninger")
+        verbose_name_plural = _("ændringer af fælles oplysninger")
+
+    def __str__(self) -> str:
+        return f"{self.object_label}: {self.field} {self.old_value!r} → {self.new_value!r}"
+
+    @property
+    def field_label(self) -> str:
+        model = {"company": Company, "workplace": Workplace, "contactperson": ContactPerson}.get(
+            self.object_type
+        )
+        if model is None or not self.field:
+            return self.field
+        return str(model._meta.get_field(self.field).verbose_name)

@@ -5,14 +5,19 @@ and the API call these, never save() directly.
 """
 
 from datetime import date
+from typing import Any
 
+from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jobbro.access import can
 from jobbro.accounts.models import User
+from jobbro.companies import sharing
 from jobbro.companies.models import (
     CapacityOverride,
     Company,
@@ -22,6 +27,7 @@ from jobbro.companies.models import (
     ContactPerson,
     CooperationAgreement,
     ExperienceMeeting,
+    SharedChange,
     TrainingRecord,
     Workplace,
 )
@@ -35,44 +41,229 @@ def company_create(*, user: User, company: Company, workplace: Workplace | None)
     separately); the creator's municipality knows it."""
     company.full_clean()
     company.save()
+    record_change(user=user, company_id=company.pk, obj=company, action=SharedChange.Action.CREATED)
     if workplace is not None:
         workplace.company = company
-        workplace.full_clean()
-        workplace.save()
+        workplace_save(user=user, workplace=workplace)
     company_relate(user=user, company=company)
     return company
 
 
 @transaction.atomic
 def company_relate(*, user: User, company: Company) -> CompanyRelation:
-    """'Tilføj til vores virksomheder': the user's municipality starts working with it."""
-    relation, _created = CompanyRelation.objects.get_or_create(
+    """'Tilføj til vores virksomheder': the user's municipality starts working with it.
+
+    On its own say-so, so it grants only what companies/sharing.py allows a related
+    municipality; the others see that it happened."""
+    relation, created = CompanyRelation.objects.get_or_create(
         company=company,
         municipality_id=user.municipality_id,
         defaults={"since": timezone.localdate()},
     )
+    if created:
+        record_change(
+            user=user, company_id=company.pk, obj=company, action=SharedChange.Action.RELATED
+        )
     return relation
 
 
 @transaction.atomic
-def company_update(*, company: Company) -> Company:
-    company.full_clean()
-    company.save()
-    return company
+def company_update(*, user: User, company: Company, today: date | None = None) -> Company:
+    return _shared_save(user=user, obj=company, company_id=company.pk, today=today)[0]
 
 
 @transaction.atomic
-def workplace_save(*, workplace: Workplace) -> Workplace:
-    workplace.full_clean()
-    workplace.save()
-    return workplace
+def workplace_save(*, user: User, workplace: Workplace, today: date | None = None) -> Workplace:
+    return _shared_save(user=user, obj=workplace, company_id=workplace.company_id, today=today)[0]
 
 
 @transaction.atomic
-def contact_person_save(*, contact_person: ContactPerson) -> ContactPerson:
-    contact_person.full_clean()
-    contact_person.save()
-    return contact_person
+def contact_person_save(
+    *, user: User, contact_person: ContactPerson, today: date | None = None
+) -> ContactPerson:
+    """Save a job contact person; a changed e-mail follows to their portal account.
+
+    The e-mail is the portal identity a sign-in link goes to, so it (and the phone and
+    the active flag) may only be changed by a municipality that works with the person
+    (sharing.py). Each change is recorded and announced to the address it leaves;
+    unused sign-in links sent to the old address stop working.
+    """
+    person = contact_person
+    if person.pk is None and person.created_by_municipality_id is None:
+        person.created_by_municipality_id = user.municipality_id
+    person, changes = _shared_save(
+        user=user, obj=person, company_id=person.workplace.company_id, today=today
+    )
+    if "email" in changes and person.user_id is not None:
+        _portal_address_follows(person)
+    if changes.keys() & {"email", "phone"}:
+        _announce_contact_change(user=user, person=person, changes=changes)
+    return person
+
+
+def _shared_save(
+    *, user: User, obj: Any, company_id: int, today: date | None
+) -> tuple[Any, dict[str, tuple[Any, Any]]]:
+    """Validate, check the sharing rules, save and record one shared object."""
+    obj.full_clean()
+    if obj.pk is None:
+        obj.save()
+        record_change(user=user, company_id=company_id, obj=obj, action=SharedChange.Action.CREATED)
+        return obj, {}
+    changes = _changes(obj)
+    refused = sharing.refusals(user, obj, set(changes), today or timezone.localdate())
+    if refused:
+        raise ValidationError(refused)
+    obj.save()
+    for name, (old, new) in changes.items():
+        record_change(
+            user=user,
+            company_id=company_id,
+            obj=obj,
+            action=SharedChange.Action.CHANGED,
+            field=name,
+            old=old,
+            new=new,
+        )
+    return obj, changes
+
+
+# Bookkeeping, not data a person changes.
+_UNRECORDED = frozenset(
+    {"id", "created_at", "updated_at", "user", "created_by_municipality", "company"}
+)
+
+
+def _changes(obj: Any) -> dict[str, tuple[str, str]]:
+    """Field → (old, new) as text, for each field that differs from the database."""
+    before = type(obj)._default_manager.get(pk=obj.pk)
+    changes = {}
+    for field in obj._meta.concrete_fields:
+        if field.name in _UNRECORDED:
+            continue
+        old, new = field.value_from_object(before), field.value_from_object(obj)
+        if old == new:
+            continue
+        if field.is_relation:
+            old, new = getattr(before, field.name), getattr(obj, field.name)
+        changes[field.name] = (_text(old), _text(new))
+    return changes
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return _("ja") if value else _("nej")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def _history_row(
+    obj: Any,
+    *,
+    company_id: int,
+    action: str,
+    municipality_id: int | None,
+    user: User | None,
+    actor: str,
+    field: str = "",
+    old: str = "",
+    new: str = "",
+) -> SharedChange:
+    return SharedChange(
+        company_id=company_id,
+        object_type=obj._meta.model_name,
+        object_id=obj.pk,
+        object_label=str(obj)[:300],
+        action=action,
+        field=field,
+        old_value=old,
+        new_value=new,
+        municipality_id=municipality_id,
+        user=user,
+        username=user.get_username() if user is not None else actor,
+    )
+
+
+def record_change(
+    *,
+    user: User | None,
+    company_id: int,
+    obj: Any,
+    action: str,
+    field: str = "",
+    old: str = "",
+    new: str = "",
+    actor: str = "",
+) -> SharedChange:
+    """One row of the shared record's history (``user`` None for the command line)."""
+    row = _history_row(
+        obj,
+        company_id=company_id,
+        action=action,
+        municipality_id=getattr(user, "municipality_id", None),
+        user=user,
+        actor=actor,
+        field=field,
+        old=old,
+        new=new,
+    )
+    row.save()
+    return row
+
+
+def record_created(
+    objs: list[Any],
+    *,
+    company_ids: list[int],
+    municipality_id: int,
+    user: User | None,
+    actor: str,
+    action: str = SharedChange.Action.CREATED,
+) -> None:
+    """The history rows for shared objects created (or related to) in bulk (import)."""
+    who = {"municipality_id": municipality_id, "user": user, "actor": actor}
+    rows = [
+        _history_row(obj, company_id=company_id, action=action, **who)
+        for obj, company_id in zip(objs, company_ids, strict=True)
+    ]
+    SharedChange.objects.bulk_create(rows, batch_size=2000)
+
+
+def _portal_address_follows(person: ContactPerson) -> None:
+    """The portal account's address is the record's; links sent to the old one die."""
+    User.objects.filter(pk=person.user_id).update(email=person.email)
+    SignInLink = apps.get_model("portal", "SignInLink")
+    SignInLink.objects.filter(user_id=person.user_id, used_at__isnull=True).update(
+        expires_at=timezone.now()
+    )
+
+
+def _announce_contact_change(
+    *, user: User, person: ContactPerson, changes: dict[str, tuple[str, str]]
+) -> None:
+    """Tell the person at the address they had before the change (no other data)."""
+    old_email = changes["email"][0] if "email" in changes else person.email
+    if not old_email:
+        return
+    context = {
+        "person": person,
+        "fields": [str(ContactPerson._meta.get_field(name).verbose_name) for name in changes],
+        "municipality": user.municipality,
+        "by": user.get_full_name() or user.get_username(),
+        "at": timezone.localtime(),
+    }
+    # After commit: a change that rolls back is never announced.
+    transaction.on_commit(
+        lambda: send_mail(
+            _("Dine kontaktoplysninger i Jobbro er ændret"),
+            render_to_string("companies/email/contact_person_changed.txt", context),
+            None,
+            [old_email],
+        )
+    )
 
 
 @transaction.atomic

@@ -1,8 +1,10 @@
 """The company consultant's pages: companies, workplaces, agreements, visits, contact persons."""
 
+from collections.abc import Callable
 from datetime import date
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -14,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from jobbro.access import can, check_company_edit, company_editable_by, get_for_user, require, scope
-from jobbro.companies import services
+from jobbro.companies import services, sharing
 from jobbro.companies.forms import (
     AgreementForm,
     CompanyForm,
@@ -35,10 +37,12 @@ from jobbro.companies.models import (
     ContactPerson,
     CooperationAgreement,
     ExperienceMeeting,
+    SharedChange,
     TrainingRecord,
     Workplace,
     months_before,
 )
+from jobbro.forms import add_service_errors
 from jobbro.placements.models import Placement
 
 PAGE_SIZE = 25
@@ -59,6 +63,20 @@ def _company(request: HttpRequest, company_id: int, *, edit: bool = False) -> Co
 
 def _form_page(request: HttpRequest, context: dict) -> HttpResponse:
     return render(request, "companies/form.html", context)
+
+
+def _saved(form, save: Callable[[], object]) -> bool:
+    """POST with a valid form: run the service; its refusals land at the fields."""
+    try:
+        save()
+    except ValidationError as exc:
+        add_service_errors(form, exc)
+        return False
+    return True
+
+
+def _locked(request: HttpRequest, obj) -> dict[str, str]:
+    return sharing.locked_fields(request.user, obj, timezone.localdate())
 
 
 # --- Companies -------------------------------------------------------------------------
@@ -145,6 +163,7 @@ TABS = [
     ("aftaler", gettext_lazy("Samarbejdsaftaler")),
     ("besoeg", gettext_lazy("Besøg")),
     ("jobkontaktpersoner", gettext_lazy("Jobkontaktpersoner")),
+    ("aendringer", gettext_lazy("Ændringer")),
 ]
 
 
@@ -160,6 +179,9 @@ def _tab_rows(request: HttpRequest, company: Company, tab: str, today: date) -> 
         return scope(user, CompanyVisit.objects.filter(company=company)).select_related(
             "consultant"
         )
+    if tab == "aendringer":
+        # Shared data: every municipality reading the company sees who changed what.
+        return SharedChange.objects.filter(company=company).select_related("municipality")
     if tab == "jobkontaktpersoner":
         return (
             ContactPerson.objects.filter(workplace__company=company)
@@ -202,9 +224,12 @@ def company_detail(request: HttpRequest, company_id: int) -> HttpResponse:
 @require("company.edit")
 def company_edit(request: HttpRequest, company_id: int) -> HttpResponse:
     company = _company(request, company_id, edit=True)
-    form = CompanyForm(request.POST or None, instance=company)
-    if request.method == "POST" and form.is_valid():
-        services.company_update(company=form.instance)
+    form = CompanyForm(request.POST or None, instance=company, locked=_locked(request, company))
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _saved(form, lambda: services.company_update(user=request.user, company=form.instance))
+    ):
         messages.success(request, _("Virksomheden er gemt."))
         return redirect("companies:company_detail", company.pk)
     return _form_page(
@@ -235,10 +260,15 @@ def company_relate(request: HttpRequest, company_id: int) -> HttpResponse:
 def workplace_create(request: HttpRequest, company_id: int) -> HttpResponse:
     company = _company(request, company_id, edit=True)
     form = WorkplaceForm(request.POST or None, instance=Workplace(company=company))
-    if request.method == "POST" and form.is_valid():
-        workplace = services.workplace_save(workplace=form.instance)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _saved(
+            form, lambda: services.workplace_save(user=request.user, workplace=form.instance)
+        )
+    ):
         messages.success(request, _("Arbejdsstedet er oprettet."))
-        return redirect("companies:workplace_detail", workplace.pk)
+        return redirect("companies:workplace_detail", form.instance.pk)
     return _form_page(
         request,
         {
@@ -290,9 +320,16 @@ def workplace_detail(request: HttpRequest, workplace_id: int) -> HttpResponse:
 @require("company.edit")
 def workplace_edit(request: HttpRequest, workplace_id: int) -> HttpResponse:
     workplace = _workplace(request, workplace_id, edit=True)
-    form = WorkplaceForm(request.POST or None, instance=workplace)
-    if request.method == "POST" and form.is_valid():
-        services.workplace_save(workplace=form.instance)
+    form = WorkplaceForm(
+        request.POST or None, instance=workplace, locked=_locked(request, workplace)
+    )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _saved(
+            form, lambda: services.workplace_save(user=request.user, workplace=form.instance)
+        )
+    ):
         messages.success(request, _("Arbejdsstedet er gemt."))
         return redirect("companies:workplace_detail", workplace.pk)
     return _form_page(
@@ -479,10 +516,16 @@ def followup_settings(request: HttpRequest) -> HttpResponse:
 def contact_person_create(request: HttpRequest, company_id: int) -> HttpResponse:
     company = _company(request, company_id, edit=True)
     form = ContactPersonForm(request.POST or None, company=company)
-    if request.method == "POST" and form.is_valid():
-        person = services.contact_person_save(contact_person=form.instance)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _saved(
+            form,
+            lambda: services.contact_person_save(user=request.user, contact_person=form.instance),
+        )
+    ):
         messages.success(request, _("Jobkontaktpersonen er oprettet."))
-        return redirect("companies:contact_person_detail", person.pk)
+        return redirect("companies:contact_person_detail", form.instance.pk)
     return _form_page(
         request,
         {
@@ -524,6 +567,13 @@ def contact_person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
                 request.user, ExperienceMeeting.objects.filter(attendees=person)
             ).order_by("-held_on")[:50],
             "can_edit": company_editable_by(request.user, company),
+            "can_send_link": can(request.user, "portal.signin.contact")
+            and sharing.works_with_contact_person(
+                request.user.municipality_id, person, timezone.localdate()
+            ),
+            "changes": SharedChange.objects.filter(
+                object_type="contactperson", object_id=person.pk
+            ).select_related("municipality")[:10],
             "interns": interns,
             "show_interns": can(request.user, "placement.view"),
         },
@@ -536,9 +586,17 @@ def contact_person_edit(request: HttpRequest, person_id: int) -> HttpResponse:
     person = _contact_person(request, person_id, "contactperson.edit")
     company = person.workplace.company
     check_company_edit(request.user, company)
-    form = ContactPersonForm(request.POST or None, instance=person, company=company)
-    if request.method == "POST" and form.is_valid():
-        services.contact_person_save(contact_person=form.instance)
+    form = ContactPersonForm(
+        request.POST or None, instance=person, company=company, locked=_locked(request, person)
+    )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _saved(
+            form,
+            lambda: services.contact_person_save(user=request.user, contact_person=form.instance),
+        )
+    ):
         messages.success(request, _("Jobkontaktpersonen er gemt."))
         return redirect("companies:contact_person_detail", person.pk)
     return _form_page(

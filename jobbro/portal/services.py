@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -22,6 +22,7 @@ from jobbro.accounts.models import User
 from jobbro.accounts.roles import Role
 from jobbro.citizens.models import Citizen
 from jobbro.companies.models import ContactPerson
+from jobbro.companies.sharing import works_with_contact_person
 from jobbro.placements.models import Placement, WeeklyFeedback
 from jobbro.placements.services import FEEDBACK_FIELDS, weekly_feedback_save
 from jobbro.portal.models import (
@@ -137,8 +138,14 @@ def _portal_user(*, existing: User | None, role: Role, email: str, first: str, l
     """The person's portal account, made on first use; its address follows the record."""
     if existing is not None:
         if existing.email != email:
+            # The record's address is the one on file (for a job contact person it was
+            # changed under companies.sharing's rules and announced); links that went
+            # to the old address stop working.
             existing.email = email
             existing.save(update_fields=["email"])
+            SignInLink.objects.filter(user=existing, used_at__isnull=True).update(
+                expires_at=timezone.now()
+            )
         return existing
     user = User(
         username=_unique_username(f"{role}-{email.split('@')[0]}"[:140]),
@@ -177,8 +184,23 @@ def citizen_signin_send(*, by: User, citizen: Citizen) -> SignInLink:
 
 
 @transaction.atomic
-def contact_person_signin_send(*, by: User, person: ContactPerson) -> SignInLink:
-    """(Re)send a job contact person's sign-in link, creating the account."""
+def contact_person_signin_send(
+    *, by: User, person: ContactPerson, today: date | None = None
+) -> SignInLink:
+    """(Re)send a job contact person's sign-in link, creating the account.
+
+    Only a municipality that works with the person (a planned, current or recent
+    placement, or an active agreement with the workplace) may send one: the link opens
+    the interns of every municipality the person works with.
+    """
+    if not works_with_contact_person(by.municipality_id, person, today or timezone.localdate()):
+        raise PermissionDenied(
+            _(
+                "I kan kun sende et login-link til en jobkontaktperson, som jeres kommune har "
+                "en planlagt, igangværende eller nylig praktik med eller en aktiv "
+                "samarbejdsaftale med arbejdsstedet for."
+            )
+        )
     if not person.email:
         raise ValidationError(
             _("Jobkontaktpersonen har ingen e-mailadresse. Tilføj den, og send linket igen.")

@@ -16,7 +16,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from jobbro.access import check_company_edit, get_for_user, public, require, scope
+from jobbro.access import get_for_user, public, require, scope
 from jobbro.accounts.models import AccessLog
 from jobbro.accounts.roles import Role
 from jobbro.cases.models import Course, HomeworkItem, HomeworkTemplate, Phase
@@ -601,7 +601,6 @@ def contact_person_signin_resend(request: HttpRequest, person_id: int) -> HttpRe
         log=None,
         pk=person_id,
     )
-    check_company_edit(request.user, person.workplace.company)
     try:
         contact_person_signin_send(by=request.user, person=person)
     except ValidationError as exc:

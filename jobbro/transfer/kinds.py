@@ -11,7 +11,14 @@ from decimal import Decimal
 from django.db.models import F
 
 from jobbro.citizens.models import Citizen
-from jobbro.companies.models import Company, CompanyRelation, ContactPerson, Workplace
+from jobbro.companies.models import (
+    Company,
+    CompanyRelation,
+    ContactPerson,
+    SharedChange,
+    Workplace,
+)
+from jobbro.companies.services import record_created
 from jobbro.municipalities.models import Municipality
 from jobbro.transfer import columns as c
 
@@ -42,7 +49,9 @@ class Kind:
         """Rows that point at something that does not exist: (row, column, message)."""
         return []
 
-    def save(self, rows: list[dict], municipality: Municipality) -> list:
+    def save(
+        self, rows: list[dict], municipality: Municipality, *, user=None, actor: str = ""
+    ) -> list:
         raise NotImplementedError
 
     def export(self, municipality: Municipality) -> Iterator[dict]:
@@ -80,7 +89,9 @@ class Citizens(Kind):
             )
         return existing
 
-    def save(self, rows: list[dict], municipality: Municipality) -> list:
+    def save(
+        self, rows: list[dict], municipality: Municipality, *, user=None, actor: str = ""
+    ) -> list:
         citizens = [
             Citizen(municipality=municipality, **{k: v for k, v in row.items() if v is not None})
             for row in rows
@@ -136,7 +147,9 @@ class Companies(Kind):
             if first is not values and first.get(field) != values.get(field)
         ]
 
-    def save(self, rows: list[dict], municipality: Municipality) -> list:
+    def save(
+        self, rows: list[dict], municipality: Municipality, *, user=None, actor: str = ""
+    ) -> list:
         cvrs = {row["cvr"] for row in rows}
         known = {co.cvr: co for co in Company.objects.filter(cvr__in=cvrs)}
         new = {}
@@ -153,6 +166,11 @@ class Companies(Kind):
                 )
         Company.objects.bulk_create(new.values(), batch_size=BATCH)
         companies = {**known, **new}
+        related_before = set(
+            CompanyRelation.objects.filter(
+                municipality=municipality, company__in=companies.values()
+            ).values_list("company_id", flat=True)
+        )
         CompanyRelation.objects.bulk_create(
             [CompanyRelation(company=co, municipality=municipality) for co in companies.values()],
             batch_size=BATCH,
@@ -171,7 +189,18 @@ class Companies(Kind):
             )
             for row in rows
         ]
-        return Workplace.objects.bulk_create(workplaces, batch_size=BATCH)
+        created = Workplace.objects.bulk_create(workplaces, batch_size=BATCH)
+        who = {"municipality_id": municipality.pk, "user": user, "actor": actor}
+        record_created(list(new.values()), company_ids=[co.pk for co in new.values()], **who)
+        newly_related = [co for co in companies.values() if co.pk not in related_before]
+        record_created(
+            newly_related,
+            company_ids=[co.pk for co in newly_related],
+            action=SharedChange.Action.RELATED,
+            **who,
+        )
+        record_created(created, company_ids=[wp.company_id for wp in created], **who)
+        return created
 
     def export(self, municipality: Municipality) -> Iterator[dict]:
         workplaces = (
@@ -236,7 +265,9 @@ class ContactPersons(Kind):
             if values["p_number"] not in known
         ]
 
-    def save(self, rows: list[dict], municipality: Municipality) -> list:
+    def save(
+        self, rows: list[dict], municipality: Municipality, *, user=None, actor: str = ""
+    ) -> list:
         ids = dict(
             Workplace.objects.filter(p_number__in={r["p_number"] for r in rows}).values_list(
                 "p_number", "id"
@@ -245,6 +276,7 @@ class ContactPersons(Kind):
         people = [
             ContactPerson(
                 workplace_id=ids[row["p_number"]],
+                created_by_municipality=municipality,
                 name=row["name"],
                 title=row.get("title") or "",
                 email=row.get("email") or "",
@@ -252,7 +284,18 @@ class ContactPersons(Kind):
             )
             for row in rows
         ]
-        return ContactPerson.objects.bulk_create(people, batch_size=BATCH)
+        created = ContactPerson.objects.bulk_create(people, batch_size=BATCH)
+        company_of = dict(
+            Workplace.objects.filter(pk__in=set(ids.values())).values_list("pk", "company_id")
+        )
+        record_created(
+            created,
+            company_ids=[company_of[p.workplace_id] for p in created],
+            municipality_id=municipality.pk,
+            user=user,
+            actor=actor,
+        )
+        return created
 
     def export(self, municipality: Municipality) -> Iterator[dict]:
         people = (

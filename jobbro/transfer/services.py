@@ -121,7 +121,7 @@ def import_rows(
 
 @transaction.atomic
 def _save(kind: Kind, fresh: list[dict], municipality, user, actor: str, report) -> None:
-    created = kind.save(fresh, municipality)
+    created = kind.save(fresh, municipality, user=user, actor=actor)
     report.created = len(created)
     if kind.personal_data:
         log_access(

@@ -1,15 +1,19 @@
 """Staff (re)send the portal sign-in link: citizens from the course page, job contact
 persons from the company pages. Accounts are made on first send."""
 
+from datetime import timedelta
+
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 from jobbro.accounts.models import User
 from jobbro.portal.models import SignInLink
 from tests import factories
 
 pytestmark = pytest.mark.django_db(transaction=True)
+ONE_YEAR = timedelta(days=365)
 
 
 def _course(municipality, **citizen_fields):
@@ -75,8 +79,15 @@ def test_an_evaluator_may_not_send_links(evaluator, client_for, municipality_a):
 
 
 def _related_person(municipality, **fields):
+    """A job contact person the municipality works with: an active agreement with the
+    workplace (companies.sharing)."""
     company = factories.company(municipality=municipality)
-    return factories.contact_person(factories.workplace(company), **fields)
+    workplace = factories.workplace(company)
+    today = timezone.localdate()
+    factories.agreement(
+        municipality, workplace, start_date=today - timedelta(days=30), end_date=today + ONE_YEAR
+    )
+    return factories.contact_person(workplace, **fields)
 
 
 def test_sending_to_a_job_contact_person_creates_the_account(
