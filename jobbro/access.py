@@ -12,12 +12,13 @@
   personal data is forgotten.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import wraps
 from typing import Any, TypeVar
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.core.paginator import Page, Paginator
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 
@@ -46,6 +47,10 @@ RULES: dict[str, frozenset[Role]] = {
     "stats.view": frozenset({Role.EVALUATOR, Role.MANAGER}),
     "apitoken.list": STAFF_ROLES | {Role.EVALUATOR},
     "apitoken.revoke": STAFF_ROLES | {Role.EVALUATOR},
+    # The municipal admin sees and revokes every token of the jobcenter, not only their own.
+    "apitoken.manage_all": frozenset({Role.ADMIN}),
+    # Django's admin (/drift/) is not tenant-scoped: operations only (and a superuser).
+    "operations.admin": frozenset({Role.ADMIN}),
     "followup.template.edit": _MANAGEMENT,
     "transfer.import": _MANAGEMENT,
     "transfer.export": _MANAGEMENT,
@@ -73,6 +78,9 @@ RULES: dict[str, frozenset[Role]] = {
     "course.create": _CASE_STAFF,
     "course.edit": _CASE_STAFF,
     "course.reopen": frozenset({Role.MANAGER}),
+    # Who may hold a course: the caseworker slot and the company consultant slot.
+    "course.caseworker": frozenset({Role.CASEWORKER}),
+    "course.consultant": frozenset({Role.CONSULTANT}),
     "citizen.view": _CASE_STAFF,
     "citizen.edit": _CASE_STAFF,
     "meeting.list": _CASE_STAFF,
@@ -87,6 +95,8 @@ RULES: dict[str, frozenset[Role]] = {
     "placement.create": _CASE_STAFF,
     "placement.edit": _CASE_STAFF,
     "placementsettings.edit": frozenset({Role.ADMIN}),
+    # Starting a placement before all three parties approved the agreement (with a reason).
+    "placement.start_unapproved": frozenset({Role.MANAGER}),
     # Matching: suggestions for a course, citizens for a workplace, contact attempts.
     "matching.view": _CASE_STAFF,
     "contactattempt.create": _CASE_STAFF,
@@ -111,18 +121,22 @@ def _by(path: str) -> Scope:
     return lambda queryset, user: queryset.filter(**{path: user})
 
 
+# The door sits below the apps (docs/architecture.md), so these rules reach the apps'
+# rows through the user's own relations (the reverse one-to-ones ``user.contact_person``
+# and ``user.citizen``), never by importing an app's models.
+
+
 def _info_of_sending_municipalities(queryset: models.QuerySet, user: User) -> models.QuerySet:
     # A job contact person reads the material of each municipality that sent them an intern.
-    from jobbro.placements.models import Placement
-
-    sent = Placement.objects.filter(contact_person__user=user).values("municipality_id")
-    return queryset.filter(municipality_id__in=sent)
+    person = getattr(user, "contact_person", None)
+    if person is None:
+        return queryset.none()
+    return queryset.filter(municipality_id__in=person.placements.values("municipality_id"))
 
 
 def _log_about_me(queryset: models.QuerySet, user: User) -> models.QuerySet:
-    from jobbro.citizens.models import Citizen
-
-    return queryset.filter(citizen_id__in=Citizen.objects.filter(user=user).values("pk"))
+    citizen = getattr(user, "citizen", None)
+    return queryset.none() if citizen is None else queryset.filter(citizen_id=citizen.pk)
 
 
 # A job contact person sees only the placements where they are the contact person, and
@@ -143,6 +157,8 @@ SCOPES: dict[tuple[str, Role], Scope] = {
     ("placements.Conversation", Role.CITIZEN): _by("placement__citizen__user"),
     ("placements.AgreementVersion", Role.CITIZEN): _by("placement__citizen__user"),
     ("accounts.AccessLog", Role.CITIZEN): _log_about_me,
+    # Evaluators belong to no municipality; they see their own API tokens.
+    ("api.ApiToken", Role.EVALUATOR): _by("user"),
 }
 
 # Not tenant data as such, but carried with a municipality and scoped like it:
@@ -170,6 +186,13 @@ def can(user: Any, action: str) -> bool:
     if not (user.is_authenticated and user.is_active):
         return False
     return user.role in RULES[action]
+
+
+def roles_for(action: str) -> frozenset[Role]:
+    """The roles allowed an action (for choosing people, e.g. who may be caseworker)."""
+    if action not in RULES:
+        raise ImproperlyConfigured(f"Unknown access action {action!r}; add it to RULES.")
+    return RULES[action]
 
 
 def check(user: Any, action: str) -> None:
@@ -268,6 +291,64 @@ def get_for_user(
     if log is not None:
         log_access(user, log, obj, purpose=purpose or action)
     return obj
+
+
+PAGE_SIZE = 25
+
+
+def search_for_user(
+    user: Any,
+    queryset: models.QuerySet[M],
+    action: str,
+    *,
+    criteria: Mapping[str, Any],
+    page: str | int | None = None,
+    offset: int | None = None,
+    per_page: int = PAGE_SIZE,
+    purpose: str = "",
+) -> Page:
+    """A list of rows through the door: 403 for the wrong role, scoped, one page, logged.
+
+    Every list of personal data is a search (Datatilsynet): one access-log row per
+    citizen on the page, with the criteria, empty when the list was not filtered. The web
+    gives ``page`` (the ?side= number), the API ``offset`` and ``per_page`` (its limit).
+    """
+    check(user, action)
+    paginator = Paginator(scope(user, queryset), per_page)
+    if offset is None:
+        found = paginator.get_page(page)
+    else:
+        rows = list(paginator.object_list[offset : offset + per_page])
+        found = Page(rows, offset // per_page + 1, paginator)
+    log_search(
+        user,
+        object_type=label(queryset.model),
+        criteria=criteria,
+        purpose=purpose or action,
+        citizen_ids=[citizen_id_of(obj) for obj in found.object_list],
+    )
+    return found
+
+
+def log_search(
+    user: Any,
+    *,
+    object_type: str,
+    criteria: Mapping[str, Any],
+    purpose: str,
+    citizen_ids: Iterable[int | None],
+) -> None:
+    """Datatilsynet: every list of personal data shown is a search, logged with its
+    criteria (empty when unfiltered) and one row per citizen shown (one row when none).
+    ``search_for_user`` calls it for querysets; a list ranked in Python (matching) too."""
+    log_access(
+        user,
+        AccessLog.Action.SEARCH,
+        object_type=object_type,
+        criteria=dict(criteria),
+        purpose=purpose,
+        citizen_ids=[cid for cid in citizen_ids if cid is not None],
+    )
 
 
 def citizen_id_of(obj: models.Model) -> int | None:

@@ -45,6 +45,26 @@ class DkfdsFormMixin:
             widget.attrs["aria-invalid"] = "true"
 
 
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs: dict | None = None) -> None:
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, attrs: dict | None = None) -> None:
+        super().__init__(attrs, format="%H:%M")
+
+
+class VersionMixin(forms.Form):
+    """The version an edit started from (optimistic locking, jobbro.versioning)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
 class Form(DkfdsFormMixin, forms.Form):
     pass
 
@@ -54,9 +74,14 @@ class ModelForm(DkfdsFormMixin, forms.ModelForm):
 
 
 def add_service_errors(form: forms.BaseForm, exc: ValidationError) -> None:
-    """Show a service's ValidationError at the fields it names (else above the form)."""
+    """Show a service's ValidationError at the fields it names (else above the form).
+
+    A form whose fields are named differently from the service's (model) fields maps
+    them in ``service_field_names`` (service name → form field)."""
+    names: dict[str, str] = getattr(form, "service_field_names", {})
     if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
+        for name, errors in exc.error_dict.items():
+            field = names.get(name, name)
             target = field if field in form.fields and field != NON_FIELD_ERRORS else None
             form.add_error(target, errors)
     else:

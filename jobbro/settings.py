@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "jobbro.portal",
     "jobbro.notifications",
     "jobbro.demo",
+    "jobbro.setup",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -100,6 +101,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "jobbro.accounts.context_processors.navigation",
             ],
+            "builtins": ["jobbro.access_tags"],
         },
     },
 ]

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from jobbro import views
+from jobbro.access import can
 from jobbro.api.api import api
 
 admin.site.site_header = "Jobbro – drift"
@@ -12,7 +13,7 @@ def _only_operations_admins(request) -> bool:
     # Django's admin is not tenant-scoped, so it is for a superuser in the admin role
     # (operations), never for ordinary municipal staff.
     user = request.user
-    return user.is_active and user.is_superuser and user.role == "admin"
+    return user.is_superuser and can(user, "operations.admin")
 
 
 admin.site.has_permission = _only_operations_admins
@@ -29,6 +30,7 @@ urlpatterns = [
     path("", include("jobbro.matching.urls")),
     path("", include("jobbro.notifications.urls")),
     path("virksomheder/", include("jobbro.companies.urls")),
+    path("", include("jobbro.citizens.urls")),
     path("", include("jobbro.cases.urls")),
     path("drift/", admin.site.urls),
 ]

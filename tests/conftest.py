@@ -4,13 +4,17 @@ Municipality A is Aarhus (751), B is Skanderborg (746). Everybody in B is an
 outsider to A's data and must see nothing of it.
 """
 
+from datetime import date, datetime, time
+
 import pytest
 from django.conf import settings
 from django.test import Client
 from django.utils import translation
 
+from jobbro.lib import clock as jobbro_clock
 from jobbro.municipalities.data import load_reference_data
 from jobbro.municipalities.models import Municipality, PostalArea
+from jobbro.setup.services import municipality_provision
 from tests import factories
 
 
@@ -23,6 +27,7 @@ def _reference_data(request):
     ):
         request.getfixturevalue("transactional_db")
         load_reference_data(Municipality, PostalArea)
+        municipality_provision()
 
 
 @pytest.fixture(autouse=True)
@@ -43,6 +48,27 @@ def _fresh_matching_index():
     cache.clear()
     yield
     cache.clear()
+
+
+class PinnedClock:
+    """Jobbro's clock (jobbro.lib.clock) at a moment the test chooses."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self._monkeypatch = monkeypatch
+
+    def set(self, moment: date | datetime) -> None:
+        """A date means noon that day (Danish time); a naive datetime is Danish time."""
+        if not isinstance(moment, datetime):
+            moment = datetime.combine(moment, time(12))
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=jobbro_clock.ZONE)
+        self._monkeypatch.setattr(jobbro_clock, "_pinned", jobbro_clock.local(moment))
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """The one place tests pin the clock: ``clock.set(date(2026, 3, 2))``."""
+    return PinnedClock(monkeypatch)
 
 
 @pytest.fixture

@@ -124,8 +124,8 @@ TENANT_DETAIL_VIEWS = [
     ("cases:course_reopen", "manager", _closed_course),
     ("cases:note_edit", "caseworker", lambda b: factories.note(factories.course(b), None)),
     ("cases:homework_update", "consultant", lambda b: factories.homework(factories.course(b))),
-    ("cases:citizen_edit", "caseworker", factories.citizen),
-    ("cases:unemployment_period_create", "caseworker", factories.citizen),
+    ("citizens:citizen_edit", "caseworker", factories.citizen),
+    ("citizens:unemployment_period_create", "caseworker", factories.citizen),
     ("cases:meeting_detail", "consultant", factories.meeting),
     ("cases:template_edit", "admin", _template),
     *[

@@ -8,8 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from jobbro.accounts.models import AccessLog
-from jobbro.cases.models import Course, CourseEvent, HomeworkItem
-from jobbro.cases.services import STALE_MESSAGE, homework_templates_ensure
+from jobbro.cases.models import STALE_MESSAGE, Course, CourseEvent, HomeworkItem
 from jobbro.citizens.models import WishWorkplace
 from tests import factories
 
@@ -17,9 +16,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def today(monkeypatch):
+def today(clock):
     fixed = date(2026, 11, 28)
-    monkeypatch.setattr(timezone, "localdate", lambda *a, **k: fixed)
+    clock.set(fixed)
     return fixed
 
 
@@ -146,10 +145,11 @@ def test_homework_due_in_the_past_is_refused(course, caseworker, client_for, tod
 def test_homework_from_a_template_and_the_dream_workplace_answer(
     course, caseworker, municipality_a, client_for, today
 ):
-    homework_templates_ensure(municipality_id=municipality_a.code)
     from jobbro.cases.models import HomeworkTemplate
 
-    template = HomeworkTemplate.objects.get(title="Find tre ønskearbejdspladser")
+    template = HomeworkTemplate.objects.get(
+        municipality=municipality_a, title="Find tre ønskearbejdspladser"
+    )
     client = client_for(caseworker)
     response = client.post(
         url("homework_create", course), {"template": template.pk, "due_on": "2026-12-05"}

@@ -8,8 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
 from jobbro.cases import services
-from jobbro.cases.models import Course, Phase, PhaseChange
-from jobbro.cases.services import STALE_MESSAGE, CourseChanged
+from jobbro.cases.models import STALE_MESSAGE, Course, CourseChanged, Phase, PhaseChange
 from jobbro.cases.transitions import TRANSITIONS
 from tests import factories
 

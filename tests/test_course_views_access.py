@@ -10,30 +10,30 @@ from tests import factories
 
 pytestmark = pytest.mark.django_db
 
-# url name -> (action, builder of an object in municipality A or None)
+# url name (namespaced) -> (action, builder of an object in municipality A or None)
 VIEWS = {
-    "course_list": ("course.list", None),
-    "course_create": ("course.create", None),
-    "course_detail": ("course.view", "course"),
-    "course_visitation": ("course.edit", "course"),
-    "course_transition": ("course.edit", "course"),
-    "course_assign": ("course.edit", "course"),
-    "course_close": ("course.edit", "course"),
-    "course_reopen": ("course.reopen", "closed"),
-    "note_create": ("course.edit", "course"),
-    "note_edit": ("course.edit", "note"),
-    "contact_create": ("course.edit", "course"),
-    "homework_create": ("course.edit", "course"),
-    "homework_update": ("course.edit", "homework"),
-    "citizen_list": ("citizen.view", None),
-    "citizen_course_start": ("course.create", "citizen"),
-    "citizen_edit": ("citizen.edit", "citizen"),
-    "unemployment_period_create": ("citizen.edit", "citizen"),
-    "meeting_list": ("meeting.list", None),
-    "meeting_detail": ("meeting.view", "meeting"),
-    "settings": ("settings.edit", None),
-    "template_create": ("settings.edit", None),
-    "template_edit": ("settings.edit", "template"),
+    "cases:course_list": ("course.list", None),
+    "cases:course_create": ("course.create", None),
+    "cases:course_detail": ("course.view", "course"),
+    "cases:course_visitation": ("course.edit", "course"),
+    "cases:course_transition": ("course.edit", "course"),
+    "cases:course_assign": ("course.edit", "course"),
+    "cases:course_close": ("course.edit", "course"),
+    "cases:course_reopen": ("course.reopen", "closed"),
+    "cases:note_create": ("course.edit", "course"),
+    "cases:note_edit": ("course.edit", "note"),
+    "cases:contact_create": ("course.edit", "course"),
+    "cases:homework_create": ("course.edit", "course"),
+    "cases:homework_update": ("course.edit", "homework"),
+    "citizens:citizen_list": ("citizen.view", None),
+    "cases:citizen_course_start": ("course.create", "citizen"),
+    "citizens:citizen_edit": ("citizen.edit", "citizen"),
+    "citizens:unemployment_period_create": ("citizen.edit", "citizen"),
+    "cases:meeting_list": ("meeting.list", None),
+    "cases:meeting_detail": ("meeting.view", "meeting"),
+    "cases:settings": ("settings.edit", None),
+    "cases:template_create": ("settings.edit", None),
+    "cases:template_edit": ("settings.edit", "template"),
 }
 
 
@@ -74,7 +74,7 @@ def test_the_wrong_role_gets_403_and_saves_nothing(
     name, role, personas, municipality_a, client_for
 ):
     args = build(VIEWS[name][1], municipality_a)
-    url = reverse(f"cases:{name}", args=args)
+    url = reverse(name, args=args)
     client = client_for(personas[role])
     before = (Course.objects.count(), CourseEvent.objects.count())
     assert client.get(url).status_code == (405 if name in POST_ONLY else 403)
@@ -82,7 +82,7 @@ def test_the_wrong_role_gets_403_and_saves_nothing(
     assert (Course.objects.count(), CourseEvent.objects.count()) == before
 
 
-POST_ONLY = {"citizen_course_start"}
+POST_ONLY = {"cases:citizen_course_start"}
 
 
 @pytest.mark.parametrize(
@@ -95,4 +95,4 @@ def test_the_right_role_opens_each_page(name, personas, municipality_a, client_f
     if kind == "note":
         # Only the author edits a note: make the persona the author.
         CourseEvent.objects.filter(pk=args[0]).update(author=personas[role])
-    assert client_for(personas[role]).get(reverse(f"cases:{name}", args=args)).status_code == 200
+    assert client_for(personas[role]).get(reverse(name, args=args)).status_code == 200

@@ -129,7 +129,8 @@ def test_courses_cover_every_phase_overdue_and_on_time_homework_and_meetings():
 
     today = date(2026, 11, 28)
     seed_demo(seed=2, municipalities=1, citizens=20, today=today)
-    limits = MunicipalitySettings.objects.get().limits
+    seeded = Course.objects.values_list("municipality_id", flat=True).first()
+    limits = MunicipalitySettings.objects.get(municipality_id=seeded).limits
     courses = Course.objects.with_due(limits)
     assert set(courses.values_list("phase", flat=True)) == {
         "referred",
@@ -152,7 +153,7 @@ def test_courses_cover_every_phase_overdue_and_on_time_homework_and_meetings():
 
 def test_placements_come_in_every_state_with_conversations_feedback_and_approvals():
     from jobbro.placements.models import AgreementApproval, Conversation, WeeklyFeedback
-    from jobbro.placements.services import attendance_of
+    from jobbro.placements.selectors import attendance_of
 
     seed_demo(seed=2, municipalities=1, citizens=120)
     states = set(Placement.objects.values_list("status", flat=True))

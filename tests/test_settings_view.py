@@ -35,10 +35,10 @@ def test_the_admin_changes_the_limits(admin_user, client_for):
         "match_to_start_days": "21",
     }
     assert client.post(URL, data).status_code == 302
-    assert MunicipalitySettings.objects.get().first_contact_days == 10
+    assert MunicipalitySettings.objects.get(municipality_id=751).first_contact_days == 10
     bad = client.post(URL, data | {"follow_up_days": "0"})
     assert "follow_up_days" in bad.context["form"].errors
-    assert MunicipalitySettings.objects.get().follow_up_days == 7
+    assert MunicipalitySettings.objects.get(municipality_id=751).follow_up_days == 7
 
 
 def test_the_admin_adds_a_target_group_and_a_template(admin_user, client_for):
@@ -76,4 +76,4 @@ def test_only_the_admin_switches_reminders(role, request, admin_user, client_for
     client_for(admin_user).post(URL, {"reminders": "1", "reminders_enabled": "on"})
     response = client_for(request.getfixturevalue(role)).post(URL, {"reminders": "1"})
     assert response.status_code == 403
-    assert MunicipalitySettings.objects.get().reminders_enabled is True
+    assert MunicipalitySettings.objects.get(municipality_id=751).reminders_enabled is True

@@ -4,7 +4,6 @@ from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from jobbro.accounts.models import AccessLog
 from jobbro.cases.models import Course, MunicipalitySettings
@@ -15,9 +14,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def today(monkeypatch):
+def today(clock):
     fixed = date(2026, 11, 28)
-    monkeypatch.setattr(timezone, "localdate", lambda *a, **k: fixed)
+    clock.set(fixed)
     return fixed
 
 

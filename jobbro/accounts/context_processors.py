@@ -8,7 +8,7 @@ from jobbro.access import can
 NAV_ITEMS = [
     (_("Forside"), "home", "home.view"),
     (_("Forløb"), "cases:course_list", "course.list"),
-    (_("Borgere"), "cases:citizen_list", "citizen.view"),
+    (_("Borgere"), "citizens:citizen_list", "citizen.view"),
     (_("Virksomheder"), "companies:company_list", "company.view"),
     (_("Informationsmøder"), "cases:meeting_list", "meeting.list"),
 ]

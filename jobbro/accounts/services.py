@@ -6,7 +6,6 @@ from django.db import transaction
 
 from jobbro.accounts.models import User
 from jobbro.accounts.roles import STAFF_ROLES, Role
-from jobbro.companies.models import ContactPerson, Workplace
 from jobbro.municipalities.models import Municipality
 
 
@@ -40,15 +39,12 @@ def user_create(
     email: str = "",
     first_name: str = "",
     last_name: str = "",
-    workplace: Workplace | None = None,
     superuser: bool = False,
 ) -> User:
     if role in STAFF_ROLES and municipality is None:
         raise ValidationError(
             f"The role {role.value!r} belongs to a jobcenter; give --municipality CODE."
         )
-    if role == Role.CONTACT_PERSON and workplace is None:
-        raise ValidationError("A job contact person belongs to a workplace; give --p-number.")
     if User.objects.filter(username=username).exists():
         raise ValidationError(f"The username {username!r} is taken; choose another.")
     user = User(
@@ -64,6 +60,4 @@ def user_create(
     )
     user.full_clean()
     user.save()
-    if role == Role.CONTACT_PERSON:
-        ContactPerson.objects.create(workplace=workplace, user=user, name=str(user), email=email)
     return user

@@ -12,8 +12,8 @@ from jobbro.accounts.models import AccessLog
 from jobbro.api.common import PathId, english_cpr, english_cvr
 from jobbro.api.pagination import PageParams, paginate
 from jobbro.api.schemas import ERRORS
-from jobbro.cases.services import citizen_create, citizen_update
 from jobbro.citizens.models import Citizen
+from jobbro.citizens.services import citizen_create, citizen_update
 
 router = Router(tags=["citizens"])
 

@@ -3,22 +3,20 @@ revokes every token in the jobcenter."""
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from jobbro.access import get_for_user, require, scope
+from jobbro.access import can, get_for_user, require, scope
 from jobbro.accounts.models import AccessLog
-from jobbro.accounts.roles import Role
 from jobbro.api.models import ApiToken
 
 
-def tokens_visible_to(user) -> "ApiToken.objects":
-    tokens = ApiToken.objects.select_related("user")
-    if user.role == Role.ADMIN:
-        return scope(user, tokens)
-    return tokens.filter(user=user)
+def tokens_visible_to(user) -> QuerySet[ApiToken]:
+    tokens = scope(user, ApiToken.objects.select_related("user"))
+    return tokens if can(user, "apitoken.manage_all") else tokens.filter(user=user)
 
 
 @require_GET

@@ -1,12 +1,14 @@
-"""Forms for citizens, courses, homework and information meetings (DKFDS classes)."""
+"""Forms for courses, homework, information meetings and the jobcenter's settings."""
+
+from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from jobbro import forms as dkfds
+from jobbro.access import roles_for
 from jobbro.accounts.models import User
-from jobbro.accounts.roles import Role
 from jobbro.cases.models import (
     Course,
     CourseEvent,
@@ -17,65 +19,16 @@ from jobbro.cases.models import (
     Phase,
 )
 from jobbro.cases.transitions import allowed_targets
-from jobbro.citizens.models import MAX_WISH_WORKPLACES, Citizen, TargetGroup
-from jobbro.lib.cpr import CprError, normalize_cpr
+from jobbro.citizens.forms import CITIZEN_FIELDS, CitizenBaseForm
+from jobbro.citizens.models import DEFAULT_TARGET_GROUP, MAX_WISH_WORKPLACES, Citizen, TargetGroup
+from jobbro.forms import DateInput, VersionMixin
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None) -> None:
-        super().__init__(attrs, format="%Y-%m-%d")
-
-
-class TimeInput(forms.TimeInput):
-    input_type = "time"
-
-    def __init__(self, attrs=None) -> None:
-        super().__init__(attrs, format="%H:%M")
-
-
-def staff_choices(municipality_id: int, role: Role):
-    return User.objects.for_municipality(municipality_id).filter(role=role, is_active=True)
-
-
-class VersionMixin(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
-
-
-CITIZEN_FIELDS = [
-    "cpr",
-    "first_name",
-    "last_name",
-    "phone",
-    "email",
-    "address",
-    "postcode",
-    "city",
-    "target_group",
-    "unemployed_since",
-]
-
-
-class CitizenBaseForm(dkfds.ModelForm):
-    def __init__(self, *args, municipality_id: int, **kwargs) -> None:
-        self.municipality_id = municipality_id
-        super().__init__(*args, **kwargs)
-
-    def prepare_fields(self) -> None:
-        municipality_id = self.municipality_id
-        if "target_group" in self.fields:
-            self.fields["target_group"].queryset = TargetGroup.objects.for_municipality(
-                municipality_id
-            ).active()
-            self.fields["target_group"].empty_label = None
-            self.fields["target_group"].required = True
-
-    def clean_cpr(self) -> str:
-        try:
-            return normalize_cpr(self.cleaned_data["cpr"])
-        except CprError as exc:
-            raise ValidationError(str(exc)) from None
+def staff_choices(municipality_id: int, action: str) -> QuerySet[User]:
+    """Active staff of the jobcenter whose role may hold the slot (the door's RULES)."""
+    return User.objects.for_municipality(municipality_id).filter(
+        role__in=roles_for(action), is_active=True
+    )
 
 
 class CitizenCourseForm(CitizenBaseForm):
@@ -109,47 +62,32 @@ class CitizenCourseForm(CitizenBaseForm):
         super().prepare_fields()
         municipality_id = self.municipality_id
         self.fields["cpr"] = forms.CharField(label=_("CPR-nummer"), max_length=20)
-        self.fields["caseworker"].queryset = staff_choices(municipality_id, Role.CASEWORKER)
-        self.fields["consultant"].queryset = staff_choices(municipality_id, Role.CONSULTANT)
+        self.fields["caseworker"].queryset = staff_choices(municipality_id, "course.caseworker")
+        self.fields["consultant"].queryset = staff_choices(municipality_id, "course.consultant")
         self.fields["cpr"].help_text = _("10 cifre: DDMMÅÅ-XXXX.")
+        default = self.fields["target_group"].queryset.filter(code=DEFAULT_TARGET_GROUP).first()
+        self.initial.setdefault("target_group", default.pk if default else None)
 
     def _post_clean(self) -> None:
         # The service validates the citizen with its municipality (and CPR uniqueness).
         pass
 
-
-class CitizenForm(CitizenBaseForm):
-    class Meta:
-        model = Citizen
-        fields = [
-            *[f for f in CITIZEN_FIELDS if f != "cpr"],
-            "education",
-            "work_experience",
-            "competences",
-            "occupation_codes",
-            "job_goals",
-            "wish_industry_codes",
-            "max_commute_km",
-            "last_employer_cvr",
-            "barriers",
-        ]
-        widgets = {
-            "unemployed_since": DateInput,
+    def service_kwargs(self) -> dict[str, Any]:
+        """citizen_course_create's arguments from the cleaned form."""
+        data = self.cleaned_data
+        return {
+            "citizen_fields": {name: data[name] for name in CITIZEN_FIELDS},
             **{
-                name: forms.Textarea(attrs={"rows": 3})
-                for name in ("education", "work_experience", "competences", "job_goals", "barriers")
+                name: data[name]
+                for name in (
+                    "visitation_on",
+                    "caseworker",
+                    "consultant",
+                    "voluntary",
+                    "motivation_notes",
+                )
             },
         }
-
-
-class UnemploymentPeriodForm(dkfds.Form):
-    start_on = forms.DateField(label=_("Ledig fra"), widget=DateInput)
-    end_on = forms.DateField(
-        label=_("Ledig til"),
-        widget=DateInput,
-        required=False,
-        help_text=_("Tom, hvis borgeren stadig er ledig."),
-    )
 
 
 class VisitationForm(VersionMixin, dkfds.ModelForm):
@@ -203,8 +141,12 @@ class AssignForm(VersionMixin, dkfds.Form):
         super().__init__(*args, **kwargs)
 
     def prepare_fields(self) -> None:
-        self.fields["caseworker"].queryset = staff_choices(self.municipality_id, Role.CASEWORKER)
-        self.fields["consultant"].queryset = staff_choices(self.municipality_id, Role.CONSULTANT)
+        self.fields["caseworker"].queryset = staff_choices(
+            self.municipality_id, "course.caseworker"
+        )
+        self.fields["consultant"].queryset = staff_choices(
+            self.municipality_id, "course.consultant"
+        )
 
 
 class CloseForm(VersionMixin, dkfds.Form):
@@ -240,14 +182,13 @@ class CloseForm(VersionMixin, dkfds.Form):
         error_messages={"required": _("Skriv en begrundelse for afslutningen.")},
     )
 
-
-# The service's error keys for closing, mapped to this form's field names.
-CLOSE_FIELD_NAMES = {
-    "outcome_hours_per_week": "hours_per_week",
-    "outcome_start_on": "start_on",
-    "outcome_programme": "programme",
-    "close_reason": "reason",
-}
+    # The service's error keys (the course's fields), mapped to this form's field names.
+    service_field_names = {
+        "outcome_hours_per_week": "hours_per_week",
+        "outcome_start_on": "start_on",
+        "outcome_programme": "programme",
+        "close_reason": "reason",
+    }
 
 
 class ReopenForm(VersionMixin, dkfds.Form):
@@ -256,6 +197,8 @@ class ReopenForm(VersionMixin, dkfds.Form):
 
 class NoteForm(dkfds.Form):
     text = forms.CharField(label=_("Notat"), widget=forms.Textarea(attrs={"rows": 5}))
+    # The note this one corrects (from "Ret med nyt notat" on the timeline).
+    retter = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
 class ContactForm(dkfds.Form):
@@ -346,6 +289,19 @@ class HomeworkUpdateForm(dkfds.Form):
         ]
 
 
+def wish_initial(citizen: Citizen) -> dict[str, str]:
+    """The citizen's wish workplaces as the homework form's initial values."""
+    initial: dict[str, str] = {}
+    for wish in citizen.wish_workplaces.all():
+        n = wish.position
+        initial |= {
+            f"wish_{n}_name": wish.company_name,
+            f"wish_{n}_cvr": wish.cvr,
+            f"wish_{n}_why": wish.why,
+        }
+    return initial
+
+
 class MeetingForm(dkfds.Form):
     starts_at = forms.DateTimeField(
         label=_("Tidspunkt"),
@@ -414,10 +370,6 @@ class RemindersForm(dkfds.ModelForm):
         help_texts = {"reminders_enabled": ""}  # the page explains them just above
 
 
-class TargetGroupForm(dkfds.Form):
-    name = forms.CharField(label=_("Ny målgruppe"), max_length=100)
-
-
 class HomeworkTemplateForm(dkfds.ModelForm):
     class Meta:
         model = HomeworkTemplate
@@ -455,14 +407,6 @@ class WorklistFilterForm(dkfds.Form):
     def prepare_fields(self) -> None:
         municipality_id = self.municipality_id
         self.fields["staff"].queryset = User.objects.for_municipality(municipality_id).filter(
-            role__in=[Role.CASEWORKER, Role.CONSULTANT]
+            role__in=roles_for("course.caseworker") | roles_for("course.consultant")
         )
         self.fields["target_group"].queryset = TargetGroup.objects.for_municipality(municipality_id)
-
-
-class CitizenSearchForm(dkfds.Form):
-    q = forms.CharField(
-        label=_("Søg på navn eller CPR-nummer"),
-        required=False,
-        help_text=_("CPR-nummer søges kun med alle 10 cifre."),
-    )

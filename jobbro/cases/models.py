@@ -1,19 +1,25 @@
 """Courses (forløb): phases, phase history, timeline events, homework, information
 meetings and the municipality's waiting-time settings. All tenant data."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.db.models import Case, F, Func, Q, Value, When
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from jobbro.citizens.models import Citizen
-from jobbro.lib import waiting
+from jobbro.errors import Conflict, StaleVersion
+from jobbro.lib import clock, waiting
 from jobbro.municipalities.models import TenantModel, TenantQuerySet
+from jobbro.versioning import Versioned
 
 
 class Phase(models.TextChoices):
@@ -47,7 +53,8 @@ JOB_OUTCOMES = {Outcome.JOB_SAME_COMPANY, Outcome.JOB_OTHER_COMPANY}
 
 
 class MunicipalitySettings(TenantModel):
-    """The waiting-time limits of one jobcenter; created with the defaults on first use."""
+    """The waiting-time limits of one jobcenter; provisioned with the defaults when the
+    municipality is set up (cases.services.course_defaults_provision)."""
 
     first_contact_days = models.PositiveSmallIntegerField(
         _("dage fra visitation til første virksomhedskontakt"),
@@ -81,9 +88,8 @@ class MunicipalitySettings(TenantModel):
         verbose_name_plural = _("indstillinger")
 
     @classmethod
-    def for_municipality(cls, municipality_id: int) -> "MunicipalitySettings":
-        found, _created = cls.objects.get_or_create(municipality_id=municipality_id)
-        return found
+    def of(cls, municipality_id: int) -> "MunicipalitySettings":
+        return cls.objects.get(municipality_id=municipality_id)
 
     @property
     def limits(self) -> waiting.Limits:
@@ -166,8 +172,68 @@ class CourseQuerySet(TenantQuerySet):
         return self.order_by(F("due_on").asc(nulls_last=True), "id")
 
 
-class Course(TenantModel):
-    """Forløb: one citizen's way through the programme."""
+STALE_MESSAGE = "Forløbet er ændret af en anden, siden du åbnede det. Genindlæs siden og prøv igen."
+
+
+class CourseChanged(StaleVersion):
+    """Someone saved the course after this user opened it (HTTP 409 stale_version)."""
+
+    def __init__(self) -> None:
+        super().__init__(gettext(STALE_MESSAGE), code="stale")
+
+
+JOB_AND_EDUCATION = JOB_OUTCOMES | {Outcome.EDUCATION}
+
+VISITATION_FIELDS = (
+    "visitation_on",
+    "motivation_notes",
+    "voluntary",
+    "consent_to_share",
+    "info_meeting_attended",
+    "info_meeting_on",
+)
+
+CLOSE_FIELDS = [
+    "phase",
+    "phase_started_on",
+    "closed_on",
+    "outcome",
+    "outcome_hours_per_week",
+    "outcome_start_on",
+    "outcome_programme",
+    "upskilling",
+    "close_reason",
+]
+
+
+def outcome_errors(
+    outcome: str, hours: Decimal | None, start_on: date | None, programme: str, reason: str
+) -> dict[str, str]:
+    """What is missing to close a course with this outcome (Danish, by field)."""
+    errors: dict[str, str] = {}
+    if outcome not in Outcome.values:
+        errors["outcome"] = gettext("Vælg forløbets resultat, før det afsluttes.")
+    if outcome in JOB_OUTCOMES:
+        if hours is None or not (Decimal("1") <= hours <= Decimal("60")):
+            errors["outcome_hours_per_week"] = gettext("Skriv antal timer pr. uge i jobbet (1–60).")
+        if start_on is None:
+            errors["outcome_start_on"] = gettext("Skriv hvornår jobbet begynder.")
+    if outcome == Outcome.EDUCATION and start_on is None:
+        errors["outcome_start_on"] = gettext("Skriv hvornår uddannelsen begynder.")
+    if outcome == Outcome.OTHER_PROGRAMME and not programme.strip():
+        errors["outcome_programme"] = gettext("Skriv hvilken anden indsats borgeren overgår til.")
+    if not reason.strip():
+        errors["close_reason"] = gettext("Skriv en begrundelse for afslutningen.")
+    return errors
+
+
+class Course(Versioned, TenantModel):
+    """Forløb: one citizen's way through the programme.
+
+    Its state changes are methods here, each checking the course's own rules and
+    claiming the next version (optimistic locking, jobbro.versioning); the services
+    around them hold the transaction, the access log and the work across models.
+    """
 
     citizen = models.ForeignKey(Citizen, on_delete=models.PROTECT, related_name="courses")
     caseworker = models.ForeignKey(
@@ -186,8 +252,6 @@ class Course(TenantModel):
     )
     phase = models.CharField(_("fase"), max_length=20, choices=Phase.choices, default="referred")
     phase_started_on = models.DateField(_("i fasen siden"), default=date.today)
-    # Optimistic locking: every edit says which version it started from.
-    version = models.PositiveIntegerField(default=1)
 
     # Visitation
     visitation_on = models.DateField(_("visitationsdato"), default=date.today)
@@ -259,6 +323,109 @@ class Course(TenantModel):
             limits=limits,
         )
 
+    # -- state changes -------------------------------------------------------------
+
+    claim_also = {"updated_at": timezone.now}
+
+    def stale(self) -> StaleVersion:
+        return CourseChanged()
+
+    def _record_phase(
+        self, by: Any, to_phase: str, reason: str, details: dict[str, Any] | None = None
+    ) -> None:
+        PhaseChange.objects.create(
+            municipality_id=self.municipality_id,
+            course=self,
+            from_phase=self.phase,
+            to_phase=to_phase,
+            by=by,
+            reason=reason,
+            details=details or {},
+        )
+
+    def update_visitation(self, fields: dict[str, Any], *, version: int) -> None:
+        for name in VISITATION_FIELDS:
+            if name in fields:
+                setattr(self, name, fields[name])
+        if self.phase == Phase.REFERRED:
+            self.phase_started_on = self.visitation_on
+        self.full_clean()
+        self.claim(version)
+        self.save(update_fields=[*VISITATION_FIELDS, "phase_started_on", "version"])
+
+    def transition(
+        self, to_phase: str, *, version: int, by: Any, reason: str = "", today: date
+    ) -> None:
+        """Enter another phase along TRANSITIONS (cases/transitions.py), if its guard allows."""
+        from jobbro.cases.transitions import guard
+
+        if to_phase not in Phase.values:
+            raise ValidationError({"to_phase": gettext("Vælg en fase fra listen.")})
+        if problem := guard(self, to_phase):
+            # A valid phase the course may not enter now: a rule conflict (HTTP 409).
+            raise Conflict({"to_phase": problem})
+        self.claim(version)
+        self._record_phase(by, to_phase, reason)
+        self.phase, self.phase_started_on = to_phase, today
+        self.save(update_fields=["phase", "phase_started_on", "version"])
+
+    def close(
+        self,
+        *,
+        version: int,
+        by: Any,
+        outcome: str,
+        reason: str,
+        upskilling: str = "",
+        hours_per_week: Decimal | None = None,
+        start_on: date | None = None,
+        programme: str = "",
+        today: date,
+    ) -> None:
+        """Close with an outcome; the outcome is kept in the phase history too."""
+        if self.is_closed:
+            raise ValidationError(gettext("Forløbet er allerede afsluttet."))
+        if errors := outcome_errors(outcome, hours_per_week, start_on, programme, reason):
+            raise ValidationError(errors)
+        self.claim(version)
+        job = outcome in JOB_OUTCOMES
+        details = {
+            "outcome": outcome,
+            "hours_per_week": str(hours_per_week) if job else None,
+            "start_on": start_on.isoformat() if start_on else None,
+            "programme": programme if outcome == Outcome.OTHER_PROGRAMME else "",
+            "upskilling": upskilling,
+        }
+        self._record_phase(by, Phase.CLOSED, reason, details)
+        self.phase, self.phase_started_on, self.closed_on = Phase.CLOSED, today, today
+        self.outcome = outcome
+        self.outcome_hours_per_week = hours_per_week if job else None
+        self.outcome_start_on = start_on if outcome in JOB_AND_EDUCATION else None
+        self.outcome_programme = programme if outcome == Outcome.OTHER_PROGRAMME else ""
+        self.upskilling, self.close_reason = upskilling, reason
+        self.save(update_fields=[*CLOSE_FIELDS, "version"])
+
+    def reopen(self, *, version: int, by: Any, reason: str, today: date) -> None:
+        """Back to the phase it was closed from, with a reason; the outcome is cleared."""
+        if not self.is_closed:
+            raise ValidationError(gettext("Forløbet er ikke afsluttet."))
+        if not reason.strip():
+            raise ValidationError({"reason": gettext("Skriv hvorfor forløbet genåbnes.")})
+        if Course.objects.filter(citizen_id=self.citizen_id).open().exists():
+            raise ValidationError(gettext("Borgeren har allerede et åbent forløb."))
+        last_close = self.phase_changes.filter(to_phase=Phase.CLOSED).order_by("-at", "-id").first()
+        back_to = (last_close.from_phase if last_close else "") or Phase.REFERRED
+        self.claim(version)
+        self._record_phase(by, back_to, reason)
+        self.phase, self.phase_started_on, self.closed_on = back_to, today, None
+        self.outcome, self.outcome_hours_per_week, self.outcome_start_on = "", None, None
+        self.outcome_programme = self.close_reason = ""
+        try:
+            with transaction.atomic():
+                self.save(update_fields=[*CLOSE_FIELDS, "version"])
+        except IntegrityError:
+            raise ValidationError(gettext("Borgeren har allerede et åbent forløb.")) from None
+
 
 class PhaseChange(TenantModel):
     course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="phase_changes")
@@ -318,8 +485,8 @@ class CourseEvent(TenantModel):
     # note that points to them, so the journal shows what was known when.
     EDIT_WINDOW = timedelta(hours=24)
 
-    def can_be_edited(self, *, now=None) -> bool:
-        now = now or timezone.now()
+    def can_be_edited(self, *, now: datetime | None = None) -> bool:
+        now = now or clock.now()
         return self.kind == self.Kind.NOTE and now - self.created_at <= self.EDIT_WINDOW
 
 

@@ -3,12 +3,11 @@
 from decimal import Decimal
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jobbro import forms as jforms
+from jobbro.access import roles_for
 from jobbro.accounts.models import User
-from jobbro.accounts.roles import Role
 from jobbro.companies.models import (
     Company,
     CompanyVisit,
@@ -18,6 +17,7 @@ from jobbro.companies.models import (
     TrainingRecord,
     Workplace,
 )
+from jobbro.lib import clock
 from jobbro.lib.cvr import CvrError, normalize_cvr, normalize_p_number
 from jobbro.municipalities.models import Municipality
 
@@ -203,7 +203,7 @@ class WorkplaceChoiceField(forms.ModelChoiceField):
 
 
 def workplace_choices(company: Company):
-    return Workplace.objects.filter(company=company).with_capacity(timezone.localdate())
+    return Workplace.objects.filter(company=company).with_capacity(clock.today())
 
 
 def pick_workplace(form: forms.ModelForm, company: Company) -> None:
@@ -264,11 +264,11 @@ class VisitForm(jforms.ModelForm):
         self.fields["consultant"].queryset = User.objects.filter(
             municipality_id=user.municipality_id,
             is_active=True,
-            role__in=[Role.CONSULTANT, Role.MANAGER, Role.ADMIN],
+            role__in=roles_for("visit.edit"),
         ).order_by("first_name", "last_name")
         if not self.is_bound and not self.instance.pk:
             self.initial.setdefault("consultant", user.pk)
-            self.initial.setdefault("visited_on", timezone.localdate())
+            self.initial.setdefault("visited_on", clock.today())
 
 
 class ContactPersonForm(SharedFieldsMixin, jforms.ModelForm):

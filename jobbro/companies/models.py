@@ -13,9 +13,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, Subquery
-from django.db.models.functions import Cast, Coalesce, Floor, Greatest, Least
+from django.db.models.functions import Cast, Floor, Greatest, Least
 from django.utils.translation import gettext_lazy as _
 
+from jobbro.companies import seams
 from jobbro.companies.validators import validate_cvr, validate_p_number
 from jobbro.municipalities.models import TenantModel, TenantQuerySet
 
@@ -37,25 +38,13 @@ def jobbro_placements_used(
 ) -> models.Expression:
     """Jobbro's planned and active placements at a workplace overlapping [start, end].
 
-    The ONE place that counts them, as a correlated subquery on ``OuterRef("pk")``.
-    It is deliberately not tenant-scoped: BEK 2636/2021 § 65 counts every supported
-    person at the P-number, whichever municipality sent them. ``exclude_placement_id``
-    leaves one placement out: a placement being rescheduled does not take a place
-    from itself.
+    The ONE place companies counts them, as a correlated subquery on ``OuterRef("pk")``
+    that the placements app contributes (companies.seams). It is deliberately not
+    tenant-scoped: BEK 2636/2021 § 65 counts every supported person at the P-number,
+    whichever municipality sent them. ``exclude_placement_id`` leaves one placement out:
+    a placement being rescheduled does not take a place from itself.
     """
-    from django.apps import apps
-
-    placement = apps.get_model("placements", "Placement")
-    overlapping = placement.objects.filter(
-        workplace=OuterRef("pk"),
-        status__in=("planned", "active"),
-        start_on__lte=end,
-        end_on__gte=start,
-    )
-    if exclude_placement_id is not None:
-        overlapping = overlapping.exclude(pk=exclude_placement_id)
-    counted = overlapping.order_by().values("workplace").annotate(n=models.Count("id")).values("n")
-    return Coalesce(Subquery(counted, output_field=models.IntegerField()), 0)
+    return seams.placements().used(start, end, exclude_placement_id)
 
 
 def allowed_supported_expression() -> models.Expression:

@@ -4,20 +4,19 @@ Each function validates (full_clean) and runs in one transaction; views, command
 and the API call these, never save() directly.
 """
 
+from collections.abc import Collection
 from datetime import date
 from typing import Any
 
-from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jobbro.access import can
 from jobbro.accounts.models import User
-from jobbro.companies import sharing
+from jobbro.companies import seams, sharing
 from jobbro.companies.models import (
     CapacityOverride,
     Company,
@@ -31,6 +30,7 @@ from jobbro.companies.models import (
     TrainingRecord,
     Workplace,
 )
+from jobbro.lib import clock
 from jobbro.lib.capacity import CapacityExceeded, CapacityStatus, capacity_status
 from jobbro.lib.capacity import check_new_placement as _check_rule
 
@@ -58,7 +58,7 @@ def company_relate(*, user: User, company: Company) -> CompanyRelation:
     relation, created = CompanyRelation.objects.get_or_create(
         company=company,
         municipality_id=user.municipality_id,
-        defaults={"since": timezone.localdate()},
+        defaults={"since": clock.today()},
     )
     if created:
         record_change(
@@ -111,7 +111,7 @@ def _shared_save(
         record_change(user=user, company_id=company_id, obj=obj, action=SharedChange.Action.CREATED)
         return obj, {}
     changes = _changes(obj)
-    refused = sharing.refusals(user, obj, set(changes), today or timezone.localdate())
+    refused = sharing.refusals(user, obj, set(changes), today or clock.today())
     if refused:
         raise ValidationError(refused)
     obj.save()
@@ -233,12 +233,11 @@ def record_created(
 
 
 def _portal_address_follows(person: ContactPerson) -> None:
-    """The portal account's address is the record's; links sent to the old one die."""
+    """The portal account's address is the record's; links sent to the old one die
+    (the portal does that: companies.seams.email_changed)."""
     User.objects.filter(pk=person.user_id).update(email=person.email)
-    SignInLink = apps.get_model("portal", "SignInLink")
-    SignInLink.objects.filter(user_id=person.user_id, used_at__isnull=True).update(
-        expires_at=timezone.now()
-    )
+    for listener in seams.email_changed:
+        listener(person)
 
 
 def _announce_contact_change(
@@ -253,7 +252,7 @@ def _announce_contact_change(
         "fields": [str(ContactPerson._meta.get_field(name).verbose_name) for name in changes],
         "municipality": user.municipality,
         "by": user.get_full_name() or user.get_username(),
-        "at": timezone.localtime(),
+        "at": clock.now(),
     }
     # After commit: a change that rolls back is never announced.
     transaction.on_commit(
@@ -305,11 +304,17 @@ def meeting_save(
     return meeting
 
 
+def followup_settings_provision(*, municipality_ids: Collection[int]) -> None:
+    """The default visit interval for municipalities being set up."""
+    CompanyFollowUpSettings.objects.bulk_create(
+        [CompanyFollowUpSettings(municipality_id=m) for m in municipality_ids],
+        ignore_conflicts=True,
+    )
+
+
 @transaction.atomic
 def followup_settings_save(*, user: User, visit_interval_months: int) -> CompanyFollowUpSettings:
-    settings, _created = CompanyFollowUpSettings.objects.get_or_create(
-        municipality_id=user.municipality_id
-    )
+    settings = CompanyFollowUpSettings.objects.get(municipality_id=user.municipality_id)
     settings.visit_interval_months = visit_interval_months
     settings.full_clean()
     settings.save()

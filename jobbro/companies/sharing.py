@@ -25,9 +25,10 @@ docs/architecture.md.
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Model, Q
+from django.db.models import Model, QuerySet
 from django.utils.translation import gettext as _
 
+from jobbro.companies import seams
 from jobbro.companies.models import (
     Company,
     CompanyRelation,
@@ -54,14 +55,9 @@ CAPACITY_FIELDS = frozenset(
 IDENTIFIER_FIELDS = {Company: frozenset({"cvr"}), Workplace: frozenset({"p_number"})}
 
 
-def _relied_on(today: date) -> Q:
+def _relied_on(today: date) -> QuerySet[Any]:
     """Placements that are planned, current or ended within RECENT_PLACEMENT_DAYS."""
-    recent = today - timedelta(days=RECENT_PLACEMENT_DAYS)
-    return (
-        Q(status__in=("planned", "active"))
-        | Q(status="completed", end_on__gte=recent)
-        | Q(status="ended_early", ended_on__gte=recent)
-    )
+    return seams.placements().relied_on(today - timedelta(days=RECENT_PLACEMENT_DAYS))
 
 
 def _has_active_agreement(municipality_id: int, workplace_id: int, today: date) -> bool:
@@ -77,13 +73,15 @@ def _has_active_agreement(municipality_id: int, workplace_id: int, today: date) 
 def works_with_contact_person(municipality_id: int, person: ContactPerson, today: date) -> bool:
     """A planned, current or recent placement with the person, or an agreement at their
     workplace."""
-    if person.placements.filter(_relied_on(today), municipality_id=municipality_id).exists():
+    mine = _relied_on(today).filter(municipality_id=municipality_id)
+    if mine.filter(contact_person_id=person.pk).exists():
         return True
     return _has_active_agreement(municipality_id, person.workplace_id, today)
 
 
 def works_with_workplace(municipality_id: int, workplace: Workplace, today: date) -> bool:
-    if workplace.placements.filter(_relied_on(today), municipality_id=municipality_id).exists():
+    mine = _relied_on(today).filter(municipality_id=municipality_id)
+    if mine.filter(workplace_id=workplace.pk).exists():
         return True
     return _has_active_agreement(municipality_id, workplace.pk, today)
 
@@ -92,8 +90,10 @@ def others_work_with_contact_person(
     municipality_id: int, person: ContactPerson, today: date
 ) -> bool:
     """Does any other municipality rely on this person (placement or agreement)?"""
-    placements = person.placements.exclude(municipality_id=municipality_id).filter(
+    placements = (
         _relied_on(today)
+        .filter(contact_person_id=person.pk)
+        .exclude(municipality_id=municipality_id)
     )
     agreements = (
         CooperationAgreement.objects.filter(workplace_id=person.workplace_id)

@@ -1,22 +1,19 @@
-"""The company consultant's pages: companies, workplaces, agreements, visits, contact persons."""
+"""The company consultant's pages: companies, workplaces, agreements, visits, contact
+persons. Thin: decorator, lookup through the door, one service call (jobbro.web),
+render or redirect."""
 
-from collections.abc import Callable
-from datetime import date
-
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, F, Prefetch, QuerySet
+from django.db.models import Count, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from jobbro.access import can, check_company_edit, company_editable_by, get_for_user, require, scope
-from jobbro.companies import services, sharing
+from jobbro import sections
+from jobbro.access import check_company_edit, company_editable_by, get_for_user, require, scope
+from jobbro.companies import selectors, services, sharing
 from jobbro.companies.forms import (
     AgreementForm,
     CompanyForm,
@@ -32,18 +29,15 @@ from jobbro.companies.forms import (
 from jobbro.companies.models import (
     Company,
     CompanyFollowUpSettings,
-    CompanyRelation,
     CompanyVisit,
     ContactPerson,
     CooperationAgreement,
     ExperienceMeeting,
-    SharedChange,
     TrainingRecord,
     Workplace,
-    months_before,
 )
-from jobbro.forms import add_service_errors
-from jobbro.placements.models import Placement
+from jobbro.lib import clock
+from jobbro.web import FormPage, act, edit_page, submitted
 
 PAGE_SIZE = 25
 EXPIRING_DAYS = 30
@@ -61,84 +55,37 @@ def _company(request: HttpRequest, company_id: int, *, edit: bool = False) -> Co
     return company
 
 
-def _form_page(request: HttpRequest, context: dict) -> HttpResponse:
-    return render(request, "companies/form.html", context)
+def _form_page(title: str, back: str, company: Company | None = None) -> FormPage:
+    """A company edit page: breadcrumbs Virksomheder › company › title."""
+    crumbs = [(_("Virksomheder"), reverse("companies:company_list"))]
+    if company is not None:
+        crumbs.append((company.name, reverse("companies:company_detail", args=[company.pk])))
+    intro = f"{company.name} (CVR {company.cvr})" if company is not None else ""
+    return FormPage(title=title, back=back, crumbs=crumbs, intro=intro)
 
 
-def _saved(form, save: Callable[[], object]) -> bool:
-    """POST with a valid form: run the service; its refusals land at the fields."""
-    try:
-        save()
-    except ValidationError as exc:
-        add_service_errors(form, exc)
-        return False
-    return True
+def _detail(company: Company, tab: str = "") -> str:
+    url = reverse("companies:company_detail", args=[company.pk])
+    return f"{url}?fane={tab}" if tab else url
 
 
-def _locked(request: HttpRequest, obj) -> dict[str, str]:
-    return sharing.locked_fields(request.user, obj, timezone.localdate())
+def _locked(request: HttpRequest, obj: Company | Workplace | ContactPerson) -> dict[str, str]:
+    return sharing.locked_fields(request.user, obj, clock.today())
 
 
 # --- Companies -------------------------------------------------------------------------
 
 
-def _search(request: HttpRequest, form: CompanySearchForm, today: date) -> QuerySet:
-    m = request.user.municipality_id
-    companies = Company.objects.with_flags(m, today).with_last_visit(m)
-    if not form.is_valid():
-        return companies.none()
-    data = form.cleaned_data
-    if q := data["q"].strip():
-        digits = "".join(q.split())
-        companies = (
-            companies.filter(cvr__startswith=digits)
-            if digits.isdigit()
-            else companies.filter(name__icontains=q)
-        )
-    if industry := data["industry"].strip():
-        companies = (
-            companies.filter(industry_code__startswith=industry)
-            if industry.isdigit()
-            else companies.filter(industry_text__icontains=industry)
-        )
-    if data["municipality"]:
-        companies = companies.known_by(data["municipality"].pk)
-    for flag in ("free_capacity", "active_agreement", "trained_contact"):
-        if data[flag]:
-            companies = companies.filter(**{_FLAG_FIELDS[flag]: True})
-    return companies.prefetch_related(
-        Prefetch("workplaces", queryset=Workplace.objects.with_capacity(today)),
-        Prefetch("relations", queryset=CompanyRelation.objects.select_related("municipality")),
-    ).order_by("name", "pk")
-
-
-_FLAG_FIELDS = {
-    "free_capacity": "has_free_capacity",
-    "active_agreement": "has_active_agreement",
-    "trained_contact": "has_trained_contact",
-}
-
-
 @require_GET
 @require("company.view")
 def company_list(request: HttpRequest) -> HttpResponse:
-    form = CompanySearchForm(request.GET or None)
-    if not request.GET:
-        form = CompanySearchForm({})
-    today = timezone.localdate()
-    page = _page(request, _search(request, form, today))
+    form = CompanySearchForm(request.GET or {})
+    data = form.cleaned_data if form.is_valid() else None
+    companies = selectors.company_search(request.user.municipality_id, data, clock.today())
     query = request.GET.copy()
     query.pop("side", None)
-    return render(
-        request,
-        "companies/company_list.html",
-        {
-            "form": form,
-            "page": page,
-            "query": query.urlencode(),
-            "can_create": can(request.user, "company.create"),
-        },
-    )
+    context = {"form": form, "page": _page(request, companies), "query": query.urlencode()}
+    return render(request, "companies/company_list.html", context)
 
 
 @GET_POST
@@ -146,15 +93,18 @@ def company_list(request: HttpRequest) -> HttpResponse:
 def company_create(request: HttpRequest) -> HttpResponse:
     form = CompanyForm(request.POST or None)
     workplace_form = FirstWorkplaceForm(request.POST or None, prefix="arbejdssted")
-    if request.method == "POST" and form.is_valid() & workplace_form.is_valid():
-        company = services.company_create(
+    company = submitted(
+        request,
+        [form, workplace_form],
+        lambda data: services.company_create(
             user=request.user, company=form.instance, workplace=workplace_form.instance
-        )
-        messages.success(request, _("Virksomheden er oprettet."))
-        return redirect("companies:company_detail", company.pk)
-    return render(
-        request, "companies/company_create.html", {"form": form, "workplace_form": workplace_form}
+        ),
+        success=_("Virksomheden er oprettet."),
     )
+    if company is not None:
+        return redirect("companies:company_detail", company.pk)
+    context = {"form": form, "workplace_form": workplace_form}
+    return render(request, "companies/company_create.html", context)
 
 
 # Lazy: this list is built at import, and must follow each request's language.
@@ -167,57 +117,25 @@ TABS = [
 ]
 
 
-def _tab_rows(request: HttpRequest, company: Company, tab: str, today: date) -> QuerySet:
-    user = request.user
-    if tab == "aftaler":
-        return (
-            scope(user, CooperationAgreement.objects.filter(workplace__company=company))
-            .with_state(today)
-            .select_related("workplace")
-        )
-    if tab == "besoeg":
-        return scope(user, CompanyVisit.objects.filter(company=company)).select_related(
-            "consultant"
-        )
-    if tab == "aendringer":
-        # Shared data: every municipality reading the company sees who changed what.
-        return SharedChange.objects.filter(company=company).select_related("municipality")
-    if tab == "jobkontaktpersoner":
-        return (
-            ContactPerson.objects.filter(workplace__company=company)
-            .with_trained()
-            .select_related("workplace")
-        )
-    return Workplace.objects.filter(company=company).with_capacity(today).order_by("name", "pk")
-
-
 @require_GET
 @require("company.view")
 def company_detail(request: HttpRequest, company_id: int) -> HttpResponse:
     company = _company(request, company_id)
-    today = timezone.localdate()
-    m = request.user.municipality_id
+    today = clock.today()
     tab = request.GET.get("fane", "arbejdssteder")
-    if tab not in dict(TABS):
-        tab = "arbejdssteder"
-    summary = Company.objects.with_last_visit(m).with_flags(m, today).get(pk=company.pk)
-    return render(
-        request,
-        "companies/company_detail.html",
-        {
-            "company": summary,
-            "known_by": company.relations.select_related("municipality").order_by(
-                "municipality__name"
-            ),
-            "tabs": TABS,
-            "tab": tab,
-            "page": _page(request, _tab_rows(request, company, tab, today)),
-            "query": f"fane={tab}",
-            "can_edit": company_editable_by(request.user, company),
-            "can_relate": can(request.user, "company.edit") and not summary.is_ours,
-            "today": today,
-        },
-    )
+    tab = tab if tab in dict(TABS) else "arbejdssteder"
+    summary = selectors.company_summary(company, request.user.municipality_id, today)
+    context = {
+        "company": summary,
+        "known_by": company.relations.select_related("municipality").order_by("municipality__name"),
+        "tabs": TABS,
+        "tab": tab,
+        "page": _page(request, selectors.company_tab(request.user, company, tab, today)),
+        "query": f"fane={tab}",
+        "can_edit": company_editable_by(request.user, company),
+        "today": today,
+    }
+    return render(request, "companies/company_detail.html", context)
 
 
 @GET_POST
@@ -225,21 +143,12 @@ def company_detail(request: HttpRequest, company_id: int) -> HttpResponse:
 def company_edit(request: HttpRequest, company_id: int) -> HttpResponse:
     company = _company(request, company_id, edit=True)
     form = CompanyForm(request.POST or None, instance=company, locked=_locked(request, company))
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and _saved(form, lambda: services.company_update(user=request.user, company=form.instance))
-    ):
-        messages.success(request, _("Virksomheden er gemt."))
-        return redirect("companies:company_detail", company.pk)
-    return _form_page(
+    return edit_page(
         request,
-        {
-            "forms": [form],
-            "title": _("Ret virksomhed"),
-            "company": company,
-            "cancel": reverse("companies:company_detail", args=[company.pk]),
-        },
+        form,
+        lambda data: services.company_update(user=request.user, company=form.instance),
+        _form_page(_("Ret virksomhed"), _detail(company), company),
+        success=_("Virksomheden er gemt."),
     )
 
 
@@ -247,9 +156,12 @@ def company_edit(request: HttpRequest, company_id: int) -> HttpResponse:
 @require("company.edit")
 def company_relate(request: HttpRequest, company_id: int) -> HttpResponse:
     company = _company(request, company_id)
-    services.company_relate(user=request.user, company=company)
-    messages.success(request, _("Virksomheden er tilføjet til jeres virksomheder."))
-    return redirect("companies:company_detail", company.pk)
+    return act(
+        request,
+        lambda: services.company_relate(user=request.user, company=company),
+        success=_("Virksomheden er tilføjet til jeres virksomheder."),
+        then=_detail(company),
+    )
 
 
 # --- Workplaces ------------------------------------------------------------------------
@@ -260,30 +172,20 @@ def company_relate(request: HttpRequest, company_id: int) -> HttpResponse:
 def workplace_create(request: HttpRequest, company_id: int) -> HttpResponse:
     company = _company(request, company_id, edit=True)
     form = WorkplaceForm(request.POST or None, instance=Workplace(company=company))
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and _saved(
-            form, lambda: services.workplace_save(user=request.user, workplace=form.instance)
-        )
-    ):
-        messages.success(request, _("Arbejdsstedet er oprettet."))
-        return redirect("companies:workplace_detail", form.instance.pk)
-    return _form_page(
+    return edit_page(
         request,
-        {
-            "forms": [form],
-            "title": _("Nyt arbejdssted"),
-            "company": company,
-            "cancel": reverse("companies:company_detail", args=[company.pk]),
-        },
+        form,
+        lambda data: services.workplace_save(user=request.user, workplace=form.instance),
+        _form_page(_("Nyt arbejdssted"), _detail(company), company),
+        success=_("Arbejdsstedet er oprettet."),
+        then=lambda workplace: reverse("companies:workplace_detail", args=[workplace.pk]),
     )
 
 
 def _workplace(request: HttpRequest, workplace_id: int, *, edit: bool = False) -> Workplace:
     workplace = get_for_user(
         request.user,
-        Workplace.objects.select_related("company").with_capacity(timezone.localdate()),
+        Workplace.objects.select_related("company").with_capacity(clock.today()),
         "company.view",
         pk=workplace_id,
         log=None,
@@ -297,23 +199,18 @@ def _workplace(request: HttpRequest, workplace_id: int, *, edit: bool = False) -
 @require("company.view")
 def workplace_detail(request: HttpRequest, workplace_id: int) -> HttpResponse:
     workplace = _workplace(request, workplace_id)
-    today = timezone.localdate()
-    agreements = (
-        scope(request.user, workplace.agreements.all()).with_state(today).order_by("-start_date")
-    )
-    return render(
-        request,
-        "companies/workplace_detail.html",
-        {
-            "workplace": workplace,
-            "company": workplace.company,
-            "capacity": services.workplace_capacity(workplace, today, today),
-            "agreements": agreements[:50],
-            "contact_persons": workplace.contact_persons.with_trained().order_by("name")[:50],
-            "can_edit": company_editable_by(request.user, workplace.company),
-            "show_candidates": can(request.user, "matching.view"),
-        },
-    )
+    today = clock.today()
+    agreements = scope(request.user, workplace.agreements.all()).with_state(today)
+    context = {
+        "workplace": workplace,
+        "company": workplace.company,
+        "capacity": services.workplace_capacity(workplace, today, today),
+        "agreements": agreements.order_by("-start_date")[:50],
+        "contact_persons": workplace.contact_persons.with_trained().order_by("name")[:50],
+        "can_edit": company_editable_by(request.user, workplace.company),
+        "sections": sections.render("companies.workplace", request, workplace, name="workplace"),
+    }
+    return render(request, "companies/workplace_detail.html", context)
 
 
 @GET_POST
@@ -323,27 +220,24 @@ def workplace_edit(request: HttpRequest, workplace_id: int) -> HttpResponse:
     form = WorkplaceForm(
         request.POST or None, instance=workplace, locked=_locked(request, workplace)
     )
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and _saved(
-            form, lambda: services.workplace_save(user=request.user, workplace=form.instance)
-        )
-    ):
-        messages.success(request, _("Arbejdsstedet er gemt."))
-        return redirect("companies:workplace_detail", workplace.pk)
-    return _form_page(
+    return edit_page(
         request,
-        {
-            "forms": [form],
-            "title": _("Ret arbejdssted"),
-            "company": workplace.company,
-            "cancel": reverse("companies:workplace_detail", args=[workplace.pk]),
-        },
+        form,
+        lambda data: services.workplace_save(user=request.user, workplace=form.instance),
+        _form_page(
+            _("Ret arbejdssted"),
+            reverse("companies:workplace_detail", args=[workplace.pk]),
+            workplace.company,
+        ),
+        success=_("Arbejdsstedet er gemt."),
     )
 
 
 # --- Cooperation agreements (tenant) ---------------------------------------------------
+
+
+def _agreement_url(agreement: CooperationAgreement) -> str:
+    return reverse("companies:agreement_detail", args=[agreement.pk])
 
 
 @GET_POST
@@ -351,24 +245,23 @@ def workplace_edit(request: HttpRequest, workplace_id: int) -> HttpResponse:
 def agreement_create(request: HttpRequest, company_id: int) -> HttpResponse:
     company = _company(request, company_id, edit=True)
     form = AgreementForm(request.POST or None, company=company)
-    if request.method == "POST" and form.is_valid():
-        agreement = services.agreement_save(user=request.user, agreement=form.instance)
-        messages.success(request, _("Samarbejdsaftalen er gemt."))
-        return redirect("companies:agreement_detail", agreement.pk)
-    return _form_page(
+    return edit_page(
         request,
-        {
-            "forms": [form],
-            "title": _("Ny samarbejdsaftale"),
-            "company": company,
-            "cancel": reverse("companies:company_detail", args=[company.pk]) + "?fane=aftaler",
-        },
+        form,
+        lambda data: services.agreement_save(user=request.user, agreement=form.instance),
+        _form_page(_("Ny samarbejdsaftale"), _detail(company, "aftaler"), company),
+        success=_("Samarbejdsaftalen er gemt."),
+        then=_agreement_url,
     )
 
 
 def _agreement(request: HttpRequest, agreement_id: int, action: str) -> CooperationAgreement:
-    queryset = CooperationAgreement.objects.select_related("workplace__company", "created_by")
-    return get_for_user(request.user, queryset, action, pk=agreement_id)
+    return get_for_user(
+        request.user,
+        CooperationAgreement.objects.select_related("workplace__company", "created_by"),
+        action,
+        pk=agreement_id,
+    )
 
 
 @require_GET
@@ -376,16 +269,13 @@ def _agreement(request: HttpRequest, agreement_id: int, action: str) -> Cooperat
 def agreement_detail(request: HttpRequest, agreement_id: int) -> HttpResponse:
     agreement = _agreement(request, agreement_id, "agreement.view")
     company = agreement.workplace.company
-    return render(
-        request,
-        "companies/agreement_detail.html",
-        {
-            "agreement": agreement,
-            "state": agreement.state_on(timezone.localdate()),
-            "company": company,
-            "can_edit": company_editable_by(request.user, company),
-        },
-    )
+    context = {
+        "agreement": agreement,
+        "state": agreement.state_on(clock.today()),
+        "company": company,
+        "can_edit": company_editable_by(request.user, company),
+    }
+    return render(request, "companies/agreement_detail.html", context)
 
 
 @GET_POST
@@ -395,35 +285,26 @@ def agreement_edit(request: HttpRequest, agreement_id: int) -> HttpResponse:
     company = agreement.workplace.company
     check_company_edit(request.user, company)
     form = AgreementForm(request.POST or None, instance=agreement, company=company)
-    if request.method == "POST" and form.is_valid():
-        services.agreement_save(user=request.user, agreement=form.instance)
-        messages.success(request, _("Samarbejdsaftalen er gemt."))
-        return redirect("companies:agreement_detail", agreement.pk)
-    return _form_page(
+    return edit_page(
         request,
-        {
-            "forms": [form],
-            "title": _("Ret samarbejdsaftale"),
-            "company": company,
-            "cancel": reverse("companies:agreement_detail", args=[agreement.pk]),
-        },
+        form,
+        lambda data: services.agreement_save(user=request.user, agreement=form.instance),
+        _form_page(_("Ret samarbejdsaftale"), _agreement_url(agreement), company),
+        success=_("Samarbejdsaftalen er gemt."),
     )
 
 
 @require_GET
 @require("agreement.view")
 def agreement_expiring(request: HttpRequest) -> HttpResponse:
-    today = timezone.localdate()
+    today = clock.today()
     agreements = (
         scope(request.user, CooperationAgreement.objects.expiring(today, EXPIRING_DAYS))
         .select_related("workplace__company")
         .order_by("end_date", "pk")
     )
-    return render(
-        request,
-        "companies/agreement_expiring.html",
-        {"page": _page(request, agreements), "days": EXPIRING_DAYS, "today": today},
-    )
+    context = {"page": _page(request, agreements), "days": EXPIRING_DAYS, "today": today}
+    return render(request, "companies/agreement_expiring.html", context)
 
 
 # --- Visits (tenant) -------------------------------------------------------------------
@@ -436,18 +317,12 @@ def visit_create(request: HttpRequest, company_id: int) -> HttpResponse:
     form = VisitForm(
         request.POST or None, user=request.user, instance=CompanyVisit(company=company)
     )
-    if request.method == "POST" and form.is_valid():
-        services.visit_save(user=request.user, visit=form.instance)
-        messages.success(request, _("Besøget er registreret."))
-        return redirect(reverse("companies:company_detail", args=[company.pk]) + "?fane=besoeg")
-    return _form_page(
+    return edit_page(
         request,
-        {
-            "forms": [form],
-            "title": _("Registrér besøg"),
-            "company": company,
-            "cancel": reverse("companies:company_detail", args=[company.pk]) + "?fane=besoeg",
-        },
+        form,
+        lambda data: services.visit_save(user=request.user, visit=form.instance),
+        _form_page(_("Registrér besøg"), _detail(company, "besoeg"), company),
+        success=_("Besøget er registreret."),
     )
 
 
@@ -466,49 +341,32 @@ def visit_detail(request: HttpRequest, visit_id: int) -> HttpResponse:
 @require_GET
 @require("visit.view")
 def not_visited(request: HttpRequest) -> HttpResponse:
-    today = timezone.localdate()
-    months = CompanyFollowUpSettings.interval_for(request.user.municipality_id)
-    cutoff = months_before(today, months)
-    companies = Company.objects.not_visited_since(request.user.municipality_id, cutoff).order_by(
-        # Never visited first: the most overdue.
-        F("last_visited").asc(nulls_first=True),
-        "name",
-        "pk",
-    )
-    return render(
-        request,
-        "companies/not_visited.html",
-        {
-            "page": _page(request, companies),
-            "months": months,
-            "cutoff": cutoff,
-            "can_change": can(request.user, "companysettings.edit"),
-        },
-    )
+    companies, months, cutoff = selectors.not_visited(request.user.municipality_id, clock.today())
+    context = {"page": _page(request, companies), "months": months, "cutoff": cutoff}
+    return render(request, "companies/not_visited.html", context)
 
 
 @GET_POST
 @require("companysettings.edit")
 def followup_settings(request: HttpRequest) -> HttpResponse:
-    current = CompanyFollowUpSettings.interval_for(request.user.municipality_id)
-    form = FollowUpSettingsForm(request.POST or None, initial={"visit_interval_months": current})
-    if request.method == "POST" and form.is_valid():
-        services.followup_settings_save(
-            user=request.user, visit_interval_months=form.cleaned_data["visit_interval_months"]
-        )
-        messages.success(request, _("Indstillingen er gemt."))
-        return redirect("companies:not_visited")
-    return _form_page(
+    current = get_for_user(request.user, CompanyFollowUpSettings, "companysettings.edit", log=None)
+    form = FollowUpSettingsForm(
+        request.POST or None, initial={"visit_interval_months": current.visit_interval_months}
+    )
+    return edit_page(
         request,
-        {
-            "forms": [form],
-            "title": _("Hvor ofte skal virksomheder besøges?"),
-            "cancel": reverse("companies:not_visited"),
-        },
+        form,
+        lambda data: services.followup_settings_save(user=request.user, **data),
+        _form_page(_("Hvor ofte skal virksomheder besøges?"), reverse("companies:not_visited")),
+        success=_("Indstillingen er gemt."),
     )
 
 
 # --- Job contact persons (shared) and their training and meetings (tenant) --------------
+
+
+def _person_url(person: ContactPerson) -> str:
+    return reverse("companies:contact_person_detail", args=[person.pk])
 
 
 @GET_POST
@@ -516,25 +374,13 @@ def followup_settings(request: HttpRequest) -> HttpResponse:
 def contact_person_create(request: HttpRequest, company_id: int) -> HttpResponse:
     company = _company(request, company_id, edit=True)
     form = ContactPersonForm(request.POST or None, company=company)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and _saved(
-            form,
-            lambda: services.contact_person_save(user=request.user, contact_person=form.instance),
-        )
-    ):
-        messages.success(request, _("Jobkontaktpersonen er oprettet."))
-        return redirect("companies:contact_person_detail", form.instance.pk)
-    return _form_page(
+    return edit_page(
         request,
-        {
-            "forms": [form],
-            "title": _("Ny jobkontaktperson"),
-            "company": company,
-            "cancel": reverse("companies:company_detail", args=[company.pk])
-            + "?fane=jobkontaktpersoner",
-        },
+        form,
+        lambda data: services.contact_person_save(user=request.user, contact_person=form.instance),
+        _form_page(_("Ny jobkontaktperson"), _detail(company, "jobkontaktpersoner"), company),
+        success=_("Jobkontaktpersonen er oprettet."),
+        then=_person_url,
     )
 
 
@@ -548,36 +394,17 @@ def _contact_person(request: HttpRequest, person_id: int, action: str) -> Contac
 def contact_person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
     person = _contact_person(request, person_id, "contactperson.view")
     company = person.workplace.company
-    # Interns are citizens' data: only case staff, and only their own municipality's.
-    interns = (
-        scope(request.user, Placement.objects.filter(contact_person=person))
-        .select_related("citizen", "course")
-        .order_by("-start_on", "-id")[:50]
-        if can(request.user, "placement.view")
-        else Placement.objects.none()
-    )
-    return render(
-        request,
-        "companies/contact_person_detail.html",
-        {
-            "person": person,
-            "company": company,
-            "trainings": scope(request.user, TrainingRecord.objects.filter(contact_person=person)),
-            "meetings": scope(
-                request.user, ExperienceMeeting.objects.filter(attendees=person)
-            ).order_by("-held_on")[:50],
-            "can_edit": company_editable_by(request.user, company),
-            "can_send_link": can(request.user, "portal.signin.contact")
-            and sharing.works_with_contact_person(
-                request.user.municipality_id, person, timezone.localdate()
-            ),
-            "changes": SharedChange.objects.filter(
-                object_type="contactperson", object_id=person.pk
-            ).select_related("municipality")[:10],
-            "interns": interns,
-            "show_interns": can(request.user, "placement.view"),
-        },
-    )
+    meetings = scope(request.user, ExperienceMeeting.objects.filter(attendees=person))
+    context = {
+        "person": person,
+        "company": company,
+        "trainings": scope(request.user, TrainingRecord.objects.filter(contact_person=person)),
+        "meetings": meetings.order_by("-held_on")[:50],
+        "can_edit": company_editable_by(request.user, company),
+        "changes": selectors.contact_person_changes(person),
+        "sections": sections.render("companies.contact_person", request, person, name="person"),
+    }
+    return render(request, "companies/contact_person_detail.html", context)
 
 
 @GET_POST
@@ -589,24 +416,12 @@ def contact_person_edit(request: HttpRequest, person_id: int) -> HttpResponse:
     form = ContactPersonForm(
         request.POST or None, instance=person, company=company, locked=_locked(request, person)
     )
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and _saved(
-            form,
-            lambda: services.contact_person_save(user=request.user, contact_person=form.instance),
-        )
-    ):
-        messages.success(request, _("Jobkontaktpersonen er gemt."))
-        return redirect("companies:contact_person_detail", person.pk)
-    return _form_page(
+    return edit_page(
         request,
-        {
-            "forms": [form],
-            "title": _("Ret jobkontaktperson"),
-            "company": company,
-            "cancel": reverse("companies:contact_person_detail", args=[person.pk]),
-        },
+        form,
+        lambda data: services.contact_person_save(user=request.user, contact_person=form.instance),
+        _form_page(_("Ret jobkontaktperson"), _person_url(person), company),
+        success=_("Jobkontaktpersonen er gemt."),
     )
 
 
@@ -616,18 +431,12 @@ def training_create(request: HttpRequest, person_id: int) -> HttpResponse:
     person = _contact_person(request, person_id, "contactperson.edit")
     check_company_edit(request.user, person.workplace.company)
     form = TrainingForm(request.POST or None, instance=TrainingRecord(contact_person=person))
-    if request.method == "POST" and form.is_valid():
-        services.training_create(user=request.user, training=form.instance)
-        messages.success(request, _("Opkvalificeringen er registreret."))
-        return redirect("companies:contact_person_detail", person.pk)
-    return _form_page(
+    return edit_page(
         request,
-        {
-            "forms": [form],
-            "title": _("Registrér opkvalificering"),
-            "company": person.workplace.company,
-            "cancel": reverse("companies:contact_person_detail", args=[person.pk]),
-        },
+        form,
+        lambda data: services.training_create(user=request.user, training=form.instance),
+        _form_page(_("Registrér opkvalificering"), _person_url(person), person.workplace.company),
+        success=_("Opkvalificeringen er registreret."),
     )
 
 
@@ -646,21 +455,15 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 @require("exchange_meeting.edit")
 def meeting_create(request: HttpRequest) -> HttpResponse:
     form = MeetingForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        meeting = services.meeting_save(
-            user=request.user,
-            meeting=form.instance,
-            attendees=list(form.cleaned_data["attendees"]),
-        )
-        messages.success(request, _("Erfaringsudvekslingen er registreret."))
-        return redirect("companies:meeting_detail", meeting.pk)
-    return _form_page(
+    return edit_page(
         request,
-        {
-            "forms": [form],
-            "title": _("Ny erfaringsudveksling"),
-            "cancel": reverse("companies:meeting_list"),
-        },
+        form,
+        lambda data: services.meeting_save(
+            user=request.user, meeting=form.instance, attendees=list(data["attendees"])
+        ),
+        _form_page(_("Ny erfaringsudveksling"), reverse("companies:meeting_list")),
+        success=_("Erfaringsudvekslingen er registreret."),
+        then=lambda meeting: reverse("companies:meeting_detail", args=[meeting.pk]),
     )
 
 
@@ -669,6 +472,5 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
 def meeting_detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting = get_for_user(request.user, ExperienceMeeting, "exchange_meeting.view", pk=meeting_id)
     attendees = meeting.attendees.select_related("workplace__company").order_by("name")
-    return render(
-        request, "companies/meeting_detail.html", {"meeting": meeting, "attendees": attendees}
-    )
+    context = {"meeting": meeting, "attendees": attendees}
+    return render(request, "companies/meeting_detail.html", context)

@@ -20,19 +20,17 @@ from faker import Faker
 from jobbro.accounts.models import User
 from jobbro.accounts.roles import Role
 from jobbro.cases.models import (
-    DEFAULT_HOMEWORK_TEMPLATES,
     Course,
     CourseEvent,
     HomeworkItem,
     HomeworkTemplate,
     InformationMeeting,
     MeetingInvitation,
-    MunicipalitySettings,
     Outcome,
     Phase,
     PhaseChange,
 )
-from jobbro.citizens.models import DEFAULT_TARGET_GROUPS, Citizen, TargetGroup
+from jobbro.citizens.models import Citizen
 from jobbro.companies.industries import COMMON_DB07
 from jobbro.companies.models import (
     Company,
@@ -294,26 +292,10 @@ GOAL_CODES = {
 
 
 def seed_target_groups(demo: Demo) -> None:
-    """The national target groups, the waiting-time settings and homework templates."""
-    for municipality in demo.municipalities:
-        existing = set(
-            TargetGroup.objects.filter(municipality=municipality).values_list("code", flat=True)
-        )
-        TargetGroup.objects.bulk_create(
-            TargetGroup(municipality=municipality, code=code, name=name)
-            for code, name in DEFAULT_TARGET_GROUPS
-            if code not in existing
-        )
-        MunicipalitySettings.objects.get_or_create(municipality=municipality)
-        if not HomeworkTemplate.objects.filter(municipality=municipality).exists():
-            HomeworkTemplate.objects.bulk_create(
-                HomeworkTemplate(municipality=municipality, title=t, description=d, kind=k)
-                for t, d, k in DEFAULT_HOMEWORK_TEMPLATES
-            )
-        groups = TargetGroup.objects.filter(municipality=municipality).order_by("code")
-        by_code = {g.code: g.pk for g in groups}
-        # Mostly dagpengemodtagere, the programme's target group.
-        demo.target_groups[municipality.code] = [by_code["dagpenge"]] * 6 + list(by_code.values())
+    """The municipalities' defaults: target groups, settings, templates (provisioning)."""
+    from jobbro.setup.services import municipality_provision
+
+    municipality_provision(municipality_ids=[m.pk for m in demo.municipalities])
 
 
 def seed_citizens(demo: Demo) -> None:
@@ -888,9 +870,9 @@ def seed_placements(demo: Demo) -> None:
     from jobbro.placements.services import followup_template_current
 
     for municipality in demo.municipalities:
-        weeks = PlacementSettings.for_municipality(municipality.pk).weeks
+        weeks = PlacementSettings.of(municipality.pk).weeks
         templates = {
-            kind: followup_template_current(municipality=municipality, kind=kind)
+            kind: followup_template_current(municipality_id=municipality.pk, kind=kind)
             for kind in ConversationKind.values
         }
         places = _free_places(municipality)

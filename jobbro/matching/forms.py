@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from jobbro import forms as dkfds
-from jobbro.cases.forms import DateInput
+from jobbro.forms import DateInput
 from jobbro.matching.models import ContactAttempt
 
 

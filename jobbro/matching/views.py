@@ -1,32 +1,24 @@
 """Matching pages: suggestions for a course, citizens for a workplace, and recording a
 contact attempt from a suggestion row (htmx). Thin: the door, one service call, render."""
 
-from datetime import date
-
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from jobbro.access import get_for_user, log_access, require
-from jobbro.accounts.models import AccessLog
+from jobbro.access import get_for_user, log_search, require, scope
 from jobbro.cases.models import Course
 from jobbro.companies.models import Workplace
-from jobbro.forms import add_service_errors
+from jobbro.lib import clock
 from jobbro.matching import services
 from jobbro.matching.forms import ContactAttemptForm
 from jobbro.matching.models import ContactAttempt
 from jobbro.matching.profiles import waiting_courses
+from jobbro.web import submitted
 
 PAGE_SIZE = 20
-
-
-def _today() -> date:
-    return timezone.localdate()
 
 
 def _course(request: HttpRequest, course_id: int, action: str) -> Course:
@@ -55,7 +47,7 @@ def _contact_cell(request, course, workplace_id: int, attempts, form=None) -> di
         "workplace_id": workplace_id,
         "attempts": attempts,
         "form": form
-        or ContactAttemptForm(initial={"contacted_on": _today()}, workplace_id=workplace_id),
+        or ContactAttemptForm(initial={"contacted_on": clock.today()}, workplace_id=workplace_id),
     }
 
 
@@ -63,7 +55,7 @@ def _contact_cell(request, course, workplace_id: int, attempts, form=None) -> di
 @require("matching.view")
 def course_suggestions(request: HttpRequest, course_id: int) -> HttpResponse:
     course = _course(request, course_id, "matching.view")
-    today = _today()
+    today = clock.today()
     suggestions = services.course_suggestions(course=course, today=today)
     page = Paginator(suggestions, PAGE_SIZE).get_page(request.GET.get("side"))
     rows = [
@@ -92,30 +84,26 @@ def contact_attempt_create(request: HttpRequest, course_id: int, workplace_id: i
     course = _course(request, course_id, "contactattempt.create")
     workplace = _workplace(request, workplace_id)
     form = ContactAttemptForm(request.POST, workplace_id=workplace.pk)
-    recorded = False
-    if form.is_valid():
-        try:
-            services.contact_attempt_record(
-                by=request.user,
-                course=course,
-                workplace=workplace,
-                today=_today(),
-                **form.cleaned_data,
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            recorded = True
-    if not request.headers.get("HX-Request"):
-        if recorded:
-            messages.success(request, _("Kontakten er registreret."))
-        else:
+    htmx = bool(request.headers.get("HX-Request"))
+    recorded = submitted(
+        request,
+        form,
+        lambda data: services.contact_attempt_record(
+            by=request.user, course=course, workplace=workplace, today=clock.today(), **data
+        ),
+        # The suggestion row shows it at once (htmx); a full page says it with a message.
+        success=None if htmx else _("Kontakten er registreret."),
+    )
+    if not htmx:
+        if recorded is None:
             messages.error(request, " ".join(m for e in form.errors.values() for m in e))
         return redirect("matching:course_suggestions", course.pk)
-    attempts = list(ContactAttempt.objects.filter(course=course, workplace=workplace))
-    cell = _contact_cell(request, course, workplace.pk, attempts, None if recorded else form)
-    cell["recorded"] = recorded
-    return render(request, "matching/_contact_cell.html", cell)
+    attempts = list(
+        scope(request.user, ContactAttempt.objects.filter(course=course, workplace=workplace))
+    )
+    done = recorded is not None
+    cell = _contact_cell(request, course, workplace.pk, attempts, None if done else form)
+    return render(request, "matching/_contact_cell.html", cell | {"recorded": done})
 
 
 @require_GET
@@ -127,15 +115,15 @@ def workplace_candidates(request: HttpRequest, workplace_id: int) -> HttpRespons
         workplace=workplace,
         municipality_id=user.municipality_id,
         courses=waiting_courses(user.municipality_id),
-        today=_today(),
+        today=clock.today(),
     )
     page = Paginator(matches, PAGE_SIZE).get_page(request.GET.get("side"))
     # Citizens' data is read to rank them: log it like a search, one row per citizen shown.
-    log_access(
+    log_search(
         user,
-        AccessLog.Action.SEARCH,
         object_type="matching.workplace_candidates",
         criteria={"workplace": workplace.pk},
+        purpose="matching.view",
         citizen_ids=[m.course.citizen_id for m in page.object_list],
     )
     return render(

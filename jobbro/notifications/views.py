@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from jobbro.access import require, scope
+from jobbro.access import get_for_user, require, scope
 from jobbro.cases.models import MunicipalitySettings
 from jobbro.notifications.due import MAX_ATTEMPTS
 from jobbro.notifications.models import Reminder
@@ -24,11 +24,7 @@ def reminder_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(shown.order_by("-claimed_at", "-id"), PAGE_SIZE).get_page(
         request.GET.get("side")
     )
-    enabled = (
-        MunicipalitySettings.objects.filter(municipality_id=request.user.municipality_id)
-        .values_list("reminders_enabled", flat=True)
-        .first()
-    )
+    settings = get_for_user(request.user, MunicipalitySettings, "reminder.list", log=None)
     return render(
         request,
         "notifications/reminder_list.html",
@@ -39,7 +35,7 @@ def reminder_list(request: HttpRequest) -> HttpResponse:
                 (value, label, counts.get(value, 0)) for value, label in Reminder.Status.choices
             ],
             "query": f"status={status}" if status in Reminder.Status.values else "",
-            "enabled": enabled is not False,
+            "enabled": settings.reminders_enabled,
             "max_attempts": MAX_ATTEMPTS,
         },
     )

@@ -5,9 +5,8 @@ from datetime import date
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from jobbro.cases.forms import DateInput, TimeInput
 from jobbro.companies.models import ContactPerson, Workplace
-from jobbro.forms import Form, ModelForm
+from jobbro.forms import DateInput, Form, ModelForm, TimeInput, VersionMixin
 from jobbro.placements import followup
 from jobbro.placements.models import (
     MAX_DURATION,
@@ -19,7 +18,7 @@ from jobbro.placements.models import (
     SupportEntry,
     WeeklyFeedback,
 )
-from jobbro.placements.services import hours_text, max_hours
+from jobbro.placements.selectors import hours_text, max_hours
 
 
 class TemplateForm(Form):
@@ -170,11 +169,7 @@ class PlacementSettingsForm(ModelForm):
         widgets = {"legal_basis": forms.Textarea(attrs={"rows": 5})}
 
 
-class VersionForm(Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
-
-
-class ActivateForm(VersionForm):
+class ActivateForm(VersionMixin, Form):
     override_reason = forms.CharField(
         label=_("Begrundelse for at starte uden godkendt forventningsafstemning"),
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -183,7 +178,7 @@ class ActivateForm(VersionForm):
     )
 
 
-class RescheduleForm(VersionForm):
+class RescheduleForm(VersionMixin, Form):
     start_on = forms.DateField(label=_("Startdato"), widget=DateInput)
     weeks = forms.IntegerField(
         label=_("Længde i uger"),
@@ -199,7 +194,7 @@ class RescheduleForm(VersionForm):
     override_reason = capacity_override_field()
 
 
-class EndEarlyForm(VersionForm):
+class EndEarlyForm(VersionMixin, Form):
     reason = forms.CharField(
         label=_("Begrundelse for afbrydelse"),
         widget=forms.Textarea(attrs={"rows": 3}),

@@ -4,19 +4,31 @@ from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from jobbro.errors import StaleVersion
+from jobbro.lib import schedule
+from jobbro.lib.workdays import danish_holidays, is_working_day
 from jobbro.municipalities.models import TenantModel, TenantQuerySet
 from jobbro.placements import followup
+from jobbro.versioning import Versioned
 
 
 class ConversationKind(models.TextChoices):
     START = "start", _("Opstartssamtale")
     MIDWAY = "midway", _("Midtvejssamtale")
     FINAL = "final", _("Afslutningssamtale")
+
+
+class FollowUpTemplateQuerySet(TenantQuerySet):
+    def newest(self, kind: str) -> "FollowUpTemplate":
+        """The version in force for one kind (version 1 is provisioned with the municipality)."""
+        return self.filter(kind=kind).order_by("-version")[:1].get()
 
 
 class FollowUpTemplate(TenantModel):
@@ -29,6 +41,8 @@ class FollowUpTemplate(TenantModel):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
+
+    objects = FollowUpTemplateQuerySet.as_manager()
 
     class Meta:
         ordering = ["kind", "-version"]
@@ -82,9 +96,9 @@ class PlacementSettings(TenantModel):
         return f"{self.weeks} uger"
 
     @classmethod
-    def for_municipality(cls, municipality_id: int) -> "PlacementSettings":
-        found, _created = cls.objects.get_or_create(municipality_id=municipality_id)
-        return found
+    def of(cls, municipality_id: int) -> "PlacementSettings":
+        """Provisioned when the municipality is set up (placement_defaults_provision)."""
+        return cls.objects.get(municipality_id=municipality_id)
 
 
 ACTIVE_STATUSES = ("planned", "active")
@@ -98,8 +112,26 @@ class PlacementQuerySet(TenantQuerySet):
         return self.filter(start_on__lte=end, end_on__gte=start)
 
 
-class Placement(TenantModel):
-    """Praktik: a course's internship at one workplace with one job contact person."""
+def working_day_error(day: date) -> str | None:
+    """Why a placement or conversation may not be on this day (Danish), or None."""
+    if is_working_day(day):
+        return None
+    # Holiday names are Danish proper names ("Juledag"); the rest is translated.
+    name = danish_holidays(day.year).get(day)
+    what = name or (gettext("en weekend") if day.weekday() >= 5 else gettext("en lukkedag"))
+    return gettext("%(day)s er %(what)s. Vælg en hverdag.") % {
+        "day": f"{day:%d.%m.%Y}",
+        "what": what,
+    }
+
+
+class Placement(Versioned, TenantModel):
+    """Praktik: a course's internship at one workplace with one job contact person.
+
+    Its state changes (activate, end_early, reschedule, complete) are methods here that
+    check the placement's own rules and claim the next version; the services around
+    them hold the transaction and the work on the course, conversations and capacity.
+    """
 
     class Status(models.TextChoices):
         PLANNED = "planned", _("Planlagt")
@@ -144,7 +176,6 @@ class Placement(TenantModel):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    version = models.PositiveIntegerField(default=1)
 
     objects = PlacementQuerySet.as_manager()
 
@@ -178,6 +209,73 @@ class Placement(TenantModel):
     @property
     def is_current(self) -> bool:
         return self.status in ACTIVE_STATUSES
+
+    # -- state changes -------------------------------------------------------------
+
+    def stale(self) -> StaleVersion:
+        return StaleVersion(
+            gettext(
+                "Praktikken er ændret af en anden, siden du åbnede den. "
+                "Genindlæs siden og prøv igen."
+            )
+        )
+
+    def check_reschedule(self, *, start_on: date, weeks: int, reason: str) -> None:
+        """Refuse a new period this placement may not get (before anything is counted)."""
+        if not self.is_current:
+            raise ValidationError(gettext("Kun en planlagt eller aktiv praktik kan ændres."))
+        errors: dict[str, list[str]] = {}
+        if start_on != self.start_on:
+            if self.status != self.Status.PLANNED:
+                errors["start_on"] = [
+                    gettext("Startdatoen kan kun flyttes, før praktikken er startet.")
+                ]
+            elif problem := working_day_error(start_on):
+                errors["start_on"] = [problem]
+        if not 1 <= weeks <= 26:
+            errors["weeks"] = [gettext("En praktik varer mellem 1 og 26 uger.")]
+        if not reason.strip():
+            errors["reason"] = [gettext("Skriv hvorfor praktikken ændres.")]
+        if errors:
+            raise ValidationError(errors)
+
+    def reschedule(self, *, version: int, start_on: date, weeks: int, reason: str) -> None:
+        """Move the start, shorten or extend (the conversations follow in the service)."""
+        self.check_reschedule(start_on=start_on, weeks=weeks, reason=reason)
+        self.claim(version)
+        longer = weeks > self.weeks
+        self.start_on, self.weeks = start_on, weeks
+        self.end_on = schedule.end_date(start_on, weeks)
+        self.extended = self.extended or longer
+        self.save(update_fields=["start_on", "weeks", "end_on", "extended"])
+
+    def activate(self, *, version: int, override_reason: str = "") -> None:
+        """Start the internship; ``override_reason`` when it starts without all approvals."""
+        if self.status != self.Status.PLANNED:
+            raise ValidationError(gettext("Kun en planlagt praktik kan startes."))
+        self.claim(version)
+        self.status = self.Status.ACTIVE
+        self.activation_override = override_reason.strip()
+        self.save(update_fields=["status", "activation_override"])
+
+    def end_early(self, *, version: int, reason: str, today: date) -> None:
+        """Break the internship off; the conversations not held are cancelled."""
+        if not self.is_current:
+            raise ValidationError(gettext("Praktikken er allerede afsluttet."))
+        if not reason.strip():
+            raise ValidationError({"reason": [gettext("Skriv hvorfor praktikken afbrydes.")]})
+        self.claim(version)
+        self.status, self.ended_on = self.Status.ENDED_EARLY, today
+        self.end_reason = reason.strip()
+        self.save(update_fields=["status", "ended_on", "end_reason"])
+        self.conversations.filter(status=Conversation.Status.PLANNED).update(
+            status=Conversation.Status.CANCELLED
+        )
+
+    def complete(self, *, held_on: date) -> None:
+        """The final conversation was held: the internship is completed."""
+        self.status, self.ended_on = self.Status.COMPLETED, held_on
+        self.save(update_fields=["status", "ended_on"])
 
 
 class AgreementVersion(TenantModel):

@@ -3,26 +3,24 @@
 One transaction per action; refusals name the rule (and its paragraph) in Danish.
 """
 
+from collections.abc import Collection
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F, Max
+from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from jobbro.access import can
 from jobbro.accounts.models import User
-from jobbro.accounts.roles import STAFF_ROLES, Role
 from jobbro.cases.models import Course, CourseEvent, Phase
 from jobbro.cases.services import course_contact_record, course_transition
 from jobbro.companies.models import CapacityOverride, ContactPerson, Workplace
 from jobbro.companies.services import capacity_check
 from jobbro.errors import Conflict, StaleVersion
 from jobbro.lib import schedule
-from jobbro.lib.attendance import Attendance, attendance
 from jobbro.lib.capacity import CapacityExceeded
-from jobbro.lib.workdays import danish_holidays, is_working_day
-from jobbro.municipalities.models import Municipality
 from jobbro.placements import followup
 from jobbro.placements.models import (
     MAX_DURATION,
@@ -38,30 +36,40 @@ from jobbro.placements.models import (
     Purpose,
     SupportEntry,
     WeeklyFeedback,
+    working_day_error,
+)
+from jobbro.placements.selectors import (
+    approvals_missing,
+    current_agreement,
+    hours_text,
+    max_hours,
 )
 
 
-def followup_template_current(*, municipality: Municipality, kind: str) -> FollowUpTemplate:
-    """The newest version, made from the practice sheet's questions on first use."""
-    template = (
-        FollowUpTemplate.objects.filter(municipality=municipality, kind=kind)
-        .order_by("-version")
-        .first()
+def placement_defaults_provision(*, municipality_ids: Collection[int]) -> None:
+    """The programme's length and the practice sheet's follow-up forms (version 1 of each
+    kind) for municipalities being set up (idempotent)."""
+    PlacementSettings.objects.bulk_create(
+        [PlacementSettings(municipality_id=m) for m in municipality_ids], ignore_conflicts=True
     )
-    if template is not None:
-        return template
-    questions = followup.parse_lines(followup.DEFAULT_TEMPLATES[kind])
-    try:
-        with transaction.atomic():
-            return FollowUpTemplate.objects.create(
-                municipality=municipality,
+    FollowUpTemplate.objects.bulk_create(
+        [
+            FollowUpTemplate(
+                municipality_id=m,
                 kind=kind,
                 version=1,
-                questions=followup.to_data(questions),
+                questions=followup.to_data(followup.parse_lines(followup.DEFAULT_TEMPLATES[kind])),
             )
-    except IntegrityError:
-        # Two requests made version 1 at once; the other one won.
-        return FollowUpTemplate.objects.get(municipality=municipality, kind=kind, version=1)
+            for m in municipality_ids
+            for kind in ConversationKind.values
+        ],
+        ignore_conflicts=True,
+    )
+
+
+def followup_template_current(*, municipality_id: int, kind: str) -> FollowUpTemplate:
+    """The version in force of the municipality's form for one kind of conversation."""
+    return FollowUpTemplate.objects.for_municipality(municipality_id).newest(kind)
 
 
 @transaction.atomic
@@ -73,14 +81,14 @@ def followup_template_update(*, user: User, kind: str, lines: str) -> FollowUpTe
         questions = followup.parse_lines(lines)
     except followup.TemplateError as exc:
         raise ValidationError({"lines": str(exc)}) from None
-    current = followup_template_current(municipality=user.municipality, kind=kind)
+    current = followup_template_current(municipality_id=user.municipality_id, kind=kind)
     if current.questions == followup.to_data(questions):
         return current
-    newest = FollowUpTemplate.objects.filter(municipality=user.municipality, kind=kind).aggregate(
-        Max("version")
-    )["version__max"]
+    newest = FollowUpTemplate.objects.filter(
+        municipality_id=user.municipality_id, kind=kind
+    ).aggregate(Max("version"))["version__max"]
     return FollowUpTemplate.objects.create(
-        municipality=user.municipality,
+        municipality_id=user.municipality_id,
         kind=kind,
         version=newest + 1,
         questions=followup.to_data(questions),
@@ -89,25 +97,6 @@ def followup_template_update(*, user: User, kind: str, lines: str) -> FollowUpTe
 
 
 # -- placements ----------------------------------------------------------------------
-
-
-def _working_day_error(day: date) -> str | None:
-    if is_working_day(day):
-        return None
-    # Holiday names are Danish proper names ("Juledag"); the rest is translated.
-    name = danish_holidays(day.year).get(day)
-    what = name or (_("en weekend") if day.weekday() >= 5 else _("en lukkedag"))
-    return _("%(day)s er %(what)s. Vælg en hverdag.") % {"day": f"{day:%d.%m.%Y}", "what": what}
-
-
-def hours_text(hours: Decimal) -> str:
-    """30.0 → "30", 30.5 → "30.5": hours as people write them."""
-    return f"{hours.normalize():f}"
-
-
-def max_hours(workplace: Workplace) -> Decimal:
-    # BEK 2636/2021 § 60: within the company's normal hours and never above 37 a week.
-    return min(workplace.weekly_hours, Decimal("37"))
 
 
 def _placement_errors(
@@ -150,7 +139,7 @@ def _placement_errors(
         )
     if not 1 <= weeks <= 26:
         add("weeks", _("En praktik varer mellem 1 og 26 uger."))
-    problem = _working_day_error(start_on)
+    problem = working_day_error(start_on)
     if problem:
         add("start_on", problem)
     return errors
@@ -203,7 +192,7 @@ def placement_create(
     today: date,
 ) -> Placement:
     """Set up a whole internship: the placement, its conversations and agreement v1."""
-    weeks = weeks or PlacementSettings.for_municipality(course.municipality_id).weeks
+    weeks = weeks or PlacementSettings.of(course.municipality_id).weeks
     errors = _placement_errors(
         course=course,
         workplace=workplace,
@@ -309,20 +298,6 @@ def sync_conversations(placement: Placement) -> None:
     )
 
 
-def _claim_placement(placement: Placement, version: int) -> None:
-    updated = Placement.objects.filter(pk=placement.pk, version=version).update(
-        version=F("version") + 1
-    )
-    if not updated:
-        raise StaleVersion(
-            _(
-                "Praktikken er ændret af en anden, siden du åbnede den. "
-                "Genindlæs siden og prøv igen."
-            )
-        )
-    placement.version = version + 1
-
-
 def _check_capacity_of_new_days(
     by: User, placement: Placement, start_on: date, end_on: date, override_reason: str
 ) -> None:
@@ -363,27 +338,10 @@ def placement_reschedule(
     (§ 65) as at creation; a manager may override it with a reason. The check comes
     before the version is claimed, and a refusal rolls back everything.
     """
-    if not placement.is_current:
-        raise ValidationError(_("Kun en planlagt eller aktiv praktik kan ændres."))
-    errors: dict[str, list[str]] = {}
-    if start_on != placement.start_on:
-        if placement.status != Placement.Status.PLANNED:
-            errors["start_on"] = [_("Startdatoen kan kun flyttes, før praktikken er startet.")]
-        elif problem := _working_day_error(start_on):
-            errors["start_on"] = [problem]
-    if not 1 <= weeks <= 26:
-        errors["weeks"] = [_("En praktik varer mellem 1 og 26 uger.")]
-    if not reason.strip():
-        errors["reason"] = [_("Skriv hvorfor praktikken ændres.")]
-    if errors:
-        raise ValidationError(errors)
+    placement.check_reschedule(start_on=start_on, weeks=weeks, reason=reason)
     end_on = schedule.end_date(start_on, weeks)
     _check_capacity_of_new_days(by, placement, start_on, end_on, override_reason)
-    _claim_placement(placement, version)
-    longer = weeks > placement.weeks
-    placement.start_on, placement.weeks, placement.end_on = start_on, weeks, end_on
-    placement.extended = placement.extended or longer
-    placement.save(update_fields=["start_on", "weeks", "end_on", "extended"])
+    placement.reschedule(version=version, start_on=start_on, weeks=weeks, reason=reason)
     sync_conversations(placement)
     CourseEvent.objects.create(
         municipality_id=placement.municipality_id,
@@ -399,10 +357,6 @@ def placement_reschedule(
         author=by,
     )
     return placement
-
-
-def current_agreement(placement: Placement) -> AgreementVersion:
-    return placement.agreement_versions.order_by("-number").first()
 
 
 @transaction.atomic
@@ -427,7 +381,7 @@ def agreement_update(
 
 
 def _may_approve(user: User, placement: Placement, party: str) -> bool:
-    if user.role in STAFF_ROLES:
+    if user.is_jobcenter_staff:
         return True  # the jobcenter itself, or on paper on a party's behalf
     if party == Party.CONTACT_PERSON:
         person = getattr(user, "contact_person", None)
@@ -452,7 +406,7 @@ def agreement_approve(
         raise StaleVersion(
             _("Forventningsafstemningen er ændret, siden du åbnede den. Læs den nye version.")
         )
-    on_paper = by.role in STAFF_ROLES and party != Party.JOBCENTER
+    on_paper = by.is_jobcenter_staff and party != Party.JOBCENTER
     approval, created = AgreementApproval.objects.get_or_create(
         version=current,
         party=party,
@@ -463,12 +417,6 @@ def agreement_approve(
         },
     )
     return approval
-
-
-def approvals_missing(placement: Placement) -> list[str]:
-    current = current_agreement(placement)
-    given = set(current.approvals.values_list("party", flat=True)) if current else set()
-    return [party for party in Party.values if party not in given]
 
 
 @transaction.atomic
@@ -494,7 +442,7 @@ def placement_activate(
                     ]
                 }
             )
-        if by.role != Role.MANAGER:
+        if not can(by, "placement.start_unapproved"):
             raise PermissionDenied
     course = placement.course
     if course.phase == Phase.PREPARATION:
@@ -506,10 +454,7 @@ def placement_activate(
             reason=_("Praktikken er startet"),
             today=today,
         )
-    _claim_placement(placement, version)
-    placement.status = Placement.Status.ACTIVE
-    placement.activation_override = override_reason.strip() if missing else ""
-    placement.save(update_fields=["status", "activation_override"])
+    placement.activate(version=version, override_reason=override_reason if missing else "")
     if missing:
         CourseEvent.objects.create(
             municipality_id=placement.municipality_id,
@@ -526,17 +471,7 @@ def placement_activate(
 def placement_end_early(
     *, by: User, placement: Placement, version: int, reason: str, today: date
 ) -> Placement:
-    if not placement.is_current:
-        raise ValidationError(_("Praktikken er allerede afsluttet."))
-    if not reason.strip():
-        raise ValidationError({"reason": [_("Skriv hvorfor praktikken afbrydes.")]})
-    _claim_placement(placement, version)
-    placement.status, placement.ended_on = Placement.Status.ENDED_EARLY, today
-    placement.end_reason = reason.strip()
-    placement.save(update_fields=["status", "ended_on", "end_reason"])
-    placement.conversations.filter(status=Conversation.Status.PLANNED).update(
-        status=Conversation.Status.CANCELLED
-    )
+    placement.end_early(version=version, reason=reason, today=today)
     course = placement.course
     if course.phase == Phase.IN_PLACEMENT:
         # The transitions table: a broken-off placement sends the course back to matching.
@@ -558,7 +493,7 @@ def template_for(conversation: Conversation) -> FollowUpTemplate | None:
     if not conversation.has_form:
         return None
     return followup_template_current(
-        municipality=conversation.placement.course.municipality, kind=conversation.kind
+        municipality_id=conversation.municipality_id, kind=conversation.kind
     )
 
 
@@ -605,8 +540,7 @@ def conversation_hold(
 
 
 def _complete(by: User, placement: Placement, held_on: date, today: date) -> None:
-    placement.status, placement.ended_on = Placement.Status.COMPLETED, held_on
-    placement.save(update_fields=["status", "ended_on"])
+    placement.complete(held_on=held_on)
     course = placement.course
     if course.phase == Phase.IN_PLACEMENT:
         course_transition(
@@ -649,7 +583,7 @@ def conversation_move(
     if conversation.status != Conversation.Status.PLANNED:
         raise ValidationError(_("Kun en planlagt samtale kan flyttes."))
     placement = conversation.placement
-    if problem := _working_day_error(planned_on):
+    if problem := working_day_error(planned_on):
         raise ValidationError({"planned_on": [problem]})
     if not placement.start_on <= planned_on <= placement.end_on:
         raise ValidationError({"planned_on": [_("Samtalen skal ligge i praktikperioden.")]})
@@ -672,41 +606,6 @@ def conversation_move(
         update_fields=["planned_on", "planned_at", "duration_minutes", "location", "moved"]
     )
     return conversation
-
-
-def attendance_of(placement: Placement, today: date) -> Attendance:
-    statuses = (
-        placement.conversations.filter(
-            kind=Conversation.Kind.WEEKLY_FEEDBACK, planned_on__lte=today
-        )
-        .order_by("planned_on")
-        .values_list("status", flat=True)
-    )
-    return attendance(list(statuses))
-
-
-def followup_side_by_side(placement: Placement) -> list[dict]:
-    """The start, midway and final answers, question by question, for reading together."""
-    held = {
-        c.kind: c
-        for c in placement.conversations.filter(
-            kind__in=["start", "midway", "final"], status=Conversation.Status.HELD
-        ).select_related("template")
-    }
-    columns = [held.get(kind) for kind in ("start", "midway", "final")]
-    return [
-        {
-            "kind": kind,
-            "conversation": conversation,
-            "rows": [
-                {"question": q.text, "answer": conversation.answers.get(q.key)}
-                for q in conversation.template.question_list
-            ]
-            if conversation and conversation.template
-            else [],
-        }
-        for kind, conversation in zip(("start", "midway", "final"), columns, strict=True)
-    ]
 
 
 # -- weekly feedback and support ---------------------------------------------------------
@@ -755,7 +654,7 @@ def weekly_feedback_save(
     for name in FEEDBACK_FIELDS:
         if name in data:
             setattr(item, name, data[name])
-    item.author, item.on_behalf = by, by.role in STAFF_ROLES
+    item.author, item.on_behalf = by, by.is_jobcenter_staff
     item.full_clean(validate_constraints=False)
     item.save()
     placement.conversations.filter(
@@ -782,25 +681,8 @@ def support_entry_add(*, by: User, placement: Placement, data: dict) -> SupportE
 @transaction.atomic
 def placement_settings_update(*, by: User, weeks: int, legal_basis: str) -> PlacementSettings:
     """The programme's length and the legal basis shown with it, for the admin's jobcenter."""
-    current = PlacementSettings.for_municipality(by.municipality_id)
+    current = PlacementSettings.of(by.municipality_id)
     current.weeks, current.legal_basis = weeks, legal_basis.strip()
     current.full_clean(validate_constraints=False)
     current.save(update_fields=["weeks", "legal_basis"])
     return current
-
-
-def placement_summary(placement: Placement, today: date) -> dict:
-    """What the course page shows of a placement: approvals, next conversation, attendance."""
-    current = current_agreement(placement)
-    approved = current.approvals.count() if current else 0
-    upcoming = (
-        placement.conversations.filter(status=Conversation.Status.PLANNED, planned_on__gte=today)
-        .order_by("planned_on", "id")
-        .first()
-    )
-    return {
-        "placement": placement,
-        "approved": approved,
-        "next_conversation": upcoming,
-        "attendance": attendance_of(placement, today),
-    }

@@ -1,23 +1,22 @@
-"""Placement pages: create, the placement page and each action on it. Thin: the door,
-one service call, render or redirect."""
+"""Placement pages: create, the placement page and each action on it, the follow-up
+forms and the programme setting. Thin: decorator, lookup through the door, one service
+call (jobbro.web), render or redirect."""
 
-from datetime import date, timedelta
+from datetime import timedelta
+from typing import Any
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django import forms
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from jobbro.access import can, get_for_user, require
+from jobbro.access import can, get_for_user, require, scope
 from jobbro.accounts.models import AccessLog
-from jobbro.accounts.roles import Role
 from jobbro.cases.models import Course
-from jobbro.forms import add_service_errors
-from jobbro.placements import followup, services
+from jobbro.lib import clock
+from jobbro.placements import followup, selectors, services
 from jobbro.placements.forms import (
     ActivateForm,
     AgreementForm,
@@ -34,34 +33,34 @@ from jobbro.placements.forms import (
 from jobbro.placements.models import (
     Conversation,
     ConversationKind,
-    Party,
+    FollowUpTemplate,
     Placement,
     PlacementSettings,
 )
-from jobbro.placements.services import followup_template_current, followup_template_update
 from jobbro.placements.templatetags.conversations import when
-from jobbro.web import form_page, run_service
+from jobbro.web import FormPage, act, edit_page, submitted
 
 GET_POST = require_http_methods(["GET", "POST"])
 
 
-def _today() -> date:
-    return timezone.localdate()
-
-
-def _capacity_override_for_managers(request: HttpRequest, form) -> None:
-    """Create and reschedule offer the override of § 65 to those who may give it."""
-    if not can(request.user, "capacity.override"):
+def _override_for(request: HttpRequest, form: forms.BaseForm, action: str) -> None:
+    """Offer the manager's override (of § 65, or of missing approvals) only to those who
+    may give it."""
+    if not can(request.user, action):
         del form.fields["override_reason"]
+
+
+# -- the municipality's follow-up forms ----------------------------------------------
+
+
+def _templates(request: HttpRequest) -> Any:
+    return scope(request.user, FollowUpTemplate.objects.all())
 
 
 @require_GET
 @require("followup.template.edit")
 def template_list(request: HttpRequest) -> HttpResponse:
-    templates = [
-        followup_template_current(municipality=request.user.municipality, kind=kind)
-        for kind in ConversationKind.values
-    ]
+    templates = [_templates(request).newest(kind) for kind in ConversationKind.values]
     return render(request, "placements/template_list.html", {"templates": templates})
 
 
@@ -70,25 +69,28 @@ def template_list(request: HttpRequest) -> HttpResponse:
 def template_edit(request: HttpRequest, kind: str) -> HttpResponse:
     if kind not in ConversationKind.values:
         raise Http404
-    current = followup_template_current(municipality=request.user.municipality, kind=kind)
+    current = _templates(request).newest(kind)
     form = TemplateForm(
         request.POST or None, initial={"lines": followup.as_lines(current.question_list)}
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = followup_template_update(
-                user=request.user, kind=kind, lines=form.cleaned_data["lines"]
-            )
-        except ValidationError as exc:
-            form.add_error("lines", exc.message_dict.get("lines", exc.messages))
-        else:
-            messages.success(
-                request,
-                _("%(kind)s er gemt som version %(version)s.")
-                % {"kind": saved.get_kind_display(), "version": saved.version},
-            )
-            return redirect("placements:template_list")
-    return render(request, "placements/template_edit.html", {"form": form, "current": current})
+    page = FormPage(
+        title=current.get_kind_display(),
+        back=reverse("placements:template_list"),
+        crumbs=[(_("Opfølgningsskemaer"), reverse("placements:template_list"))],
+        intro=_("Nu gælder version %(version)s. Når du gemmer, bliver det en ny version.")
+        % {"version": current.version},
+        submit=_("Gem ny version"),
+    )
+    return edit_page(
+        request,
+        form,
+        lambda data: services.followup_template_update(user=request.user, kind=kind, **data),
+        page,
+        success=lambda saved: (
+            _("%(kind)s er gemt som version %(version)s.")
+            % {"kind": saved.get_kind_display(), "version": saved.version}
+        ),
+    )
 
 
 # -- create ------------------------------------------------------------------------
@@ -100,8 +102,8 @@ def placement_create(request: HttpRequest, course_id: int) -> HttpResponse:
     course = get_for_user(
         request.user, Course.objects.select_related("citizen"), "placement.create", pk=course_id
     )
-    setting = PlacementSettings.for_municipality(course.municipality_id)
-    today = _today()
+    setting = get_for_user(request.user, PlacementSettings, "placement.create", log=None)
+    today = clock.today()
     start = today + timedelta(days=7 - today.weekday())  # next Monday
     form = PlacementForm(
         request.POST or None,
@@ -109,97 +111,64 @@ def placement_create(request: HttpRequest, course_id: int) -> HttpResponse:
         period=(start, start + timedelta(weeks=setting.weeks)),
         initial={"start_on": start, "weeks": setting.weeks, "hours_per_week": 37},
     )
-    _capacity_override_for_managers(request, form)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            placement = services.placement_create(
-                by=request.user,
-                course=course,
-                workplace=data["workplace"],
-                contact_person=data["contact_person"],
-                start_on=data["start_on"],
-                weeks=data["weeks"],
-                hours_per_week=data["hours_per_week"],
-                purpose=data["purpose"],
-                tasks=data["tasks"],
-                override_reason=data.get("override_reason", ""),
-                today=today,
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Praktikken er oprettet, og samtalerne er planlagt."))
-            return redirect("placements:placement_detail", placement.pk)
-    return render(
+    _override_for(request, form, "capacity.override")
+    placement = submitted(
         request,
-        "placements/placement_create.html",
-        {"form": form, "course": course, "setting": setting},
+        form,
+        lambda data: services.placement_create(by=request.user, course=course, today=today, **data),
+        success=_("Praktikken er oprettet, og samtalerne er planlagt."),
     )
+    if placement is not None:
+        return redirect("placements:placement_detail", placement.pk)
+    context = {"form": form, "course": course, "setting": setting}
+    return render(request, "placements/placement_create.html", context)
 
 
 # -- the placement page ------------------------------------------------------------
 
 
-def _placement(request: HttpRequest, placement_id: int, action: str, log=AccessLog.Action.READ):
+def _placement(
+    request: HttpRequest, placement_id: int, action: str, *, log: bool = True
+) -> Placement:
     return get_for_user(
         request.user,
         Placement.objects.select_related(
             "course__citizen", "course__consultant", "workplace__company", "contact_person"
         ),
         action,
-        log=log,
+        log=AccessLog.Action.READ if log else None,
         pk=placement_id,
     )
 
 
-def _back(placement: Placement) -> str:
-    return reverse("placements:placement_detail", args=[placement.pk])
+def _back(placement: Placement, anchor: str = "") -> str:
+    return reverse("placements:placement_detail", args=[placement.pk]) + anchor
+
+
+def _page(placement: Placement, title: str, submit: str, intro: str = "") -> FormPage:
+    """An edit page of the placement: back to the placement page."""
+    return FormPage(
+        title=title,
+        back=_back(placement),
+        back_label=_("Tilbage til praktikken"),
+        submit=submit,
+        intro=intro,
+    )
 
 
 @require_GET
 @require("placement.view")
 def placement_detail(request: HttpRequest, placement_id: int) -> HttpResponse:
     placement = _placement(request, placement_id, "placement.view")
-    today = _today()
-    versions = list(
-        placement.agreement_versions.select_related("created_by").prefetch_related(
-            "approvals__approved_by"
-        )
-    )
-    current = versions[0] if versions else None
-    approvals = {a.party: a for a in current.approvals.all()} if current else {}
-    context = {
-        "placement": placement,
-        "course": placement.course,
-        "setting": PlacementSettings.for_municipality(placement.municipality_id),
-        "current": current,
-        "content": [
-            (current._meta.get_field(name).verbose_name, getattr(current, name))
-            for name in current.CONTENT_FIELDS
-        ]
-        if current
-        else [],
-        "parties": [(value, label, approvals.get(value)) for value, label in Party.choices],
-        "all_approved": len(approvals) == len(Party.values),
-        "versions": versions,
-        "conversations": placement.conversations.select_related("recorded_by"),
-        "side_by_side": services.followup_side_by_side(placement),
-        "feedback": placement.feedback.select_related("author"),
-        "support": placement.support.select_related("author"),
-        "attendance": services.attendance_of(placement, today),
+    today = clock.today()
+    setting = get_for_user(request.user, PlacementSettings, "placement.view", log=None)
+    context = selectors.placement_page(placement, today) | {
+        "setting": setting,
         "activate_form": ActivateForm(initial={"version": placement.version}),
-        "feedback_form": FeedbackForm(initial={"week": _current_week(placement, today)}),
+        "feedback_form": FeedbackForm(initial={"week": selectors.current_week(placement, today)}),
         "support_form": SupportForm(initial={"on": today}),
-        "is_manager": request.user.role == Role.MANAGER,
-        "today": today,
     }
     return render(request, "placements/placement_detail.html", context)
-
-
-def _current_week(placement: Placement, today: date) -> int:
-    week = (today - placement.start_on).days // 7 + 1
-    return max(1, min(week, placement.weeks))
 
 
 @GET_POST
@@ -207,28 +176,20 @@ def _current_week(placement: Placement, today: date) -> int:
 def placement_activate(request: HttpRequest, placement_id: int) -> HttpResponse:
     placement = _placement(request, placement_id, "placement.edit")
     form = ActivateForm(request.POST or None, initial={"version": placement.version})
-    if request.user.role != Role.MANAGER:
-        del form.fields["override_reason"]
-
-    def run(data):
-        services.placement_activate(
-            by=request.user,
-            placement=placement,
-            version=data["version"],
-            override_reason=data.get("override_reason", ""),
-            today=_today(),
-        )
-
-    done = run_service(
-        request, form, run, success=_("Praktikken er startet."), back=_back(placement)
-    )
-    return done or form_page(
+    _override_for(request, form, "placement.start_unapproved")
+    return edit_page(
         request,
         form,
-        title=_("Start praktikken"),
-        submit=_("Start praktikken"),
-        back=_back(placement),
-        intro=_("Alle tre parter skal have godkendt den gældende forventningsafstemning."),
+        lambda data: services.placement_activate(
+            by=request.user, placement=placement, today=clock.today(), **data
+        ),
+        _page(
+            placement,
+            _("Start praktikken"),
+            _("Start praktikken"),
+            intro=_("Alle tre parter skal have godkendt den gældende forventningsafstemning."),
+        ),
+        success=_("Praktikken er startet."),
     )
 
 
@@ -236,41 +197,20 @@ def placement_activate(request: HttpRequest, placement_id: int) -> HttpResponse:
 @require("placement.edit")
 def placement_reschedule(request: HttpRequest, placement_id: int) -> HttpResponse:
     placement = _placement(request, placement_id, "placement.edit")
-    form = RescheduleForm(
-        request.POST or None,
-        initial={
-            "version": placement.version,
-            "start_on": placement.start_on,
-            "weeks": placement.weeks,
-        },
-    )
-    _capacity_override_for_managers(request, form)
-
-    def run(data):
-        services.placement_reschedule(
-            by=request.user,
-            placement=placement,
-            version=data["version"],
-            start_on=data["start_on"],
-            weeks=data["weeks"],
-            reason=data["reason"],
-            override_reason=data.get("override_reason", ""),
-        )
-
-    done = run_service(
+    initial = {"start_on": placement.start_on, "weeks": placement.weeks}
+    form = RescheduleForm(request.POST or None, initial={"version": placement.version, **initial})
+    _override_for(request, form, "capacity.override")
+    return edit_page(
         request,
         form,
-        run,
+        lambda data: services.placement_reschedule(by=request.user, placement=placement, **data),
+        _page(
+            placement,
+            _("Ændr praktikkens datoer"),
+            _("Gem ændring"),
+            intro=_("Samtaler, der ikke er holdt, planlægges igen ud fra de nye datoer."),
+        ),
         success=_("Praktikken er ændret, og de planlagte samtaler er flyttet."),
-        back=_back(placement),
-    )
-    return done or form_page(
-        request,
-        form,
-        title=_("Ændr praktikkens datoer"),
-        submit=_("Gem ændring"),
-        back=_back(placement),
-        intro=_("Samtaler, der ikke er holdt, planlægges igen ud fra de nye datoer."),
     )
 
 
@@ -278,27 +218,19 @@ def placement_reschedule(request: HttpRequest, placement_id: int) -> HttpRespons
 @require("placement.edit")
 def placement_end_early(request: HttpRequest, placement_id: int) -> HttpResponse:
     placement = _placement(request, placement_id, "placement.edit")
-    form = EndEarlyForm(request.POST or None, initial={"version": placement.version})
-
-    def run(data):
-        services.placement_end_early(
-            by=request.user,
-            placement=placement,
-            version=data["version"],
-            reason=data["reason"],
-            today=_today(),
-        )
-
-    done = run_service(
-        request, form, run, success=_("Praktikken er afbrudt."), back=_back(placement)
-    )
-    return done or form_page(
+    return edit_page(
         request,
-        form,
-        title=_("Afbryd praktikken"),
-        submit=_("Afbryd praktikken"),
-        back=_back(placement),
-        intro=_("De planlagte samtaler aflyses, og forløbet går tilbage til matching."),
+        EndEarlyForm(request.POST or None, initial={"version": placement.version}),
+        lambda data: services.placement_end_early(
+            by=request.user, placement=placement, today=clock.today(), **data
+        ),
+        _page(
+            placement,
+            _("Afbryd praktikken"),
+            _("Afbryd praktikken"),
+            intro=_("De planlagte samtaler aflyses, og forløbet går tilbage til matching."),
+        ),
+        success=_("Praktikken er afbrudt."),
     )
 
 
@@ -309,47 +241,39 @@ def placement_end_early(request: HttpRequest, placement_id: int) -> HttpResponse
 @require("placement.edit")
 def agreement_edit(request: HttpRequest, placement_id: int) -> HttpResponse:
     placement = _placement(request, placement_id, "placement.edit")
-    current = services.current_agreement(placement)
-    form = AgreementForm(request.POST or None, initial=current.content() if current else None)
-
-    def run(data):
-        services.agreement_update(by=request.user, placement=placement, content=data)
-
-    done = run_service(
+    current = selectors.current_agreement(placement)
+    return edit_page(
         request,
-        form,
-        run,
-        success=_("Forventningsafstemningen er gemt som en ny version. Den skal godkendes igen."),
-        back=_back(placement) + "#forventningsafstemning",
-    )
-    return done or form_page(
-        request,
-        form,
-        title=_("Ret forventningsafstemningen"),
-        submit=_("Gem ny version"),
-        back=_back(placement),
-        intro=_(
-            "Når du gemmer, bliver det en ny version, og alle tre godkendelser skal gives igen."
+        AgreementForm(request.POST or None, initial=current.content() if current else None),
+        lambda data: services.agreement_update(by=request.user, placement=placement, content=data),
+        _page(
+            placement,
+            _("Ret forventningsafstemningen"),
+            _("Gem ny version"),
+            intro=_(
+                "Når du gemmer, bliver det en ny version, og alle tre godkendelser skal gives igen."
+            ),
         ),
+        success=_("Forventningsafstemningen er gemt som en ny version. Den skal godkendes igen."),
+        then=_back(placement, "#forventningsafstemning"),
     )
 
 
 @require_POST
 @require("placement.edit")
 def agreement_approve(request: HttpRequest, placement_id: int) -> HttpResponse:
-    placement = _placement(request, placement_id, "placement.edit", log=None)
-    try:
-        services.agreement_approve(
+    placement = _placement(request, placement_id, "placement.edit", log=False)
+    return act(
+        request,
+        lambda: services.agreement_approve(
             by=request.user,
             placement=placement,
             party=request.POST.get("party", ""),
             number=int(request.POST.get("number") or 0),
-        )
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("Godkendelsen er registreret."))
-    return redirect(_back(placement) + "#forventningsafstemning")
+        ),
+        success=_("Godkendelsen er registreret."),
+        then=_back(placement, "#forventningsafstemning"),
+    )
 
 
 # -- conversations -----------------------------------------------------------------
@@ -366,45 +290,43 @@ def _conversation(request: HttpRequest, conversation_id: int) -> Conversation:
     )
 
 
+def _after_hold(conversation: Conversation) -> str:
+    """The final conversation of a completed placement leads straight to the outcome."""
+    placement = conversation.placement
+    placement.refresh_from_db(fields=["status"])
+    if conversation.kind == Conversation.Kind.FINAL and placement.status == "completed":
+        url = reverse("cases:course_close", args=[placement.course_id])
+        return f"{url}?resultat=job_same_company"
+    return _back(placement, "#samtaler")
+
+
 @GET_POST
 @require("placement.edit")
 def conversation_hold(request: HttpRequest, conversation_id: int) -> HttpResponse:
     conversation = _conversation(request, conversation_id)
-    placement = conversation.placement
     template = services.template_for(conversation)
     form = HoldForm(
         request.POST or None,
         questions=template.question_list if template else [],
-        initial={"held_on": min(conversation.planned_on, _today())},
+        initial={"held_on": min(conversation.planned_on, clock.today())},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.conversation_hold(
-                by=request.user,
-                conversation=conversation,
-                held_on=form.cleaned_data["held_on"],
-                notes=form.cleaned_data["notes"],
-                answers=form.answers(),
-                today=_today(),
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Samtalen er registreret som holdt."))
-            placement.refresh_from_db(fields=["status"])
-            if (
-                conversation.kind == Conversation.Kind.FINAL
-                and placement.status == Placement.Status.COMPLETED
-            ):
-                # The final conversation leads straight to the course's outcome.
-                url = reverse("cases:course_close", args=[placement.course_id])
-                return redirect(f"{url}?resultat=job_same_company")
-            return redirect(_back(placement) + "#samtaler")
-    return render(
+    held = submitted(
         request,
-        "placements/conversation_hold.html",
-        {"form": form, "conversation": conversation, "placement": placement},
+        form,
+        lambda data: services.conversation_hold(
+            by=request.user,
+            conversation=conversation,
+            held_on=data["held_on"],
+            notes=data["notes"],
+            answers=form.answers(),
+            today=clock.today(),
+        ),
+        success=_("Samtalen er registreret som holdt."),
     )
+    if held is not None:
+        return redirect(_after_hold(held))
+    context = {"form": form, "conversation": conversation, "placement": conversation.placement}
+    return render(request, "placements/conversation_hold.html", context)
 
 
 @GET_POST
@@ -415,21 +337,18 @@ def conversation_move(request: HttpRequest, conversation_id: int) -> HttpRespons
     form = PlanForm(
         request.POST or None, initial={name: getattr(conversation, name) for name in fields}
     )
-
-    def run(data):
-        services.conversation_move(
-            by=request.user, conversation=conversation, **{name: data[name] for name in fields}
-        )
-
-    back = _back(conversation.placement) + "#samtaler"
-    done = run_service(request, form, run, success=_("Samtalen er planlagt."), back=back)
-    return done or form_page(
+    title = _("Flyt eller planlæg: %(c)s") % {
+        "c": f"{conversation.get_kind_display()}, {when(conversation)}"
+    }
+    return edit_page(
         request,
         form,
-        title=_("Flyt eller planlæg: %(c)s")
-        % {"c": f"{conversation.get_kind_display()}, {when(conversation)}"},
-        submit=_("Gem"),
-        back=back,
+        lambda data: services.conversation_move(
+            by=request.user, conversation=conversation, **{name: data[name] for name in fields}
+        ),
+        _page(conversation.placement, title, _("Gem")),
+        success=_("Samtalen er planlagt."),
+        then=_back(conversation.placement, "#samtaler"),
     )
 
 
@@ -437,15 +356,14 @@ def conversation_move(request: HttpRequest, conversation_id: int) -> HttpRespons
 @require("placement.edit")
 def conversation_status(request: HttpRequest, conversation_id: int) -> HttpResponse:
     conversation = _conversation(request, conversation_id)
-    try:
-        services.conversation_set_status(
+    return act(
+        request,
+        lambda: services.conversation_set_status(
             by=request.user, conversation=conversation, status=request.POST.get("status", "")
-        )
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("Samtalen er opdateret."))
-    return redirect(_back(conversation.placement) + "#samtaler")
+        ),
+        success=_("Samtalen er opdateret."),
+        then=_back(conversation.placement, "#samtaler"),
+    )
 
 
 # -- weekly feedback and support ---------------------------------------------------
@@ -454,47 +372,34 @@ def conversation_status(request: HttpRequest, conversation_id: int) -> HttpRespo
 @require_POST
 @require("placement.edit")
 def feedback_create(request: HttpRequest, placement_id: int) -> HttpResponse:
-    placement = _placement(request, placement_id, "placement.edit", log=None)
-    form = FeedbackForm(request.POST)
-    if form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            services.weekly_feedback_save(
-                by=request.user,
-                placement=placement,
-                week=data.pop("week"),
-                data=data,
-                today=_today(),
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Ugens feedback er registreret."))
-            return redirect(_back(placement) + "#feedback")
-    return form_page(
+    placement = _placement(request, placement_id, "placement.edit", log=False)
+    return edit_page(
         request,
-        form,
-        title=_("Ugentlig feedback"),
-        submit=_("Gem feedback"),
-        back=_back(placement),
+        FeedbackForm(request.POST),
+        lambda data: services.weekly_feedback_save(
+            by=request.user,
+            placement=placement,
+            week=data["week"],
+            data=data,
+            today=clock.today(),
+        ),
+        _page(placement, _("Ugentlig feedback"), _("Gem feedback")),
+        success=_("Ugens feedback er registreret."),
+        then=_back(placement, "#feedback"),
     )
 
 
 @require_POST
 @require("placement.edit")
 def support_create(request: HttpRequest, placement_id: int) -> HttpResponse:
-    placement = _placement(request, placement_id, "placement.edit", log=None)
-    form = SupportForm(request.POST)
-    if form.is_valid():
-        try:
-            services.support_entry_add(by=request.user, placement=placement, data=form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Støtten er registreret."))
-            return redirect(_back(placement) + "#stoette")
-    return form_page(
-        request, form, title=_("Registrér støtte"), submit=_("Gem"), back=_back(placement)
+    placement = _placement(request, placement_id, "placement.edit", log=False)
+    return edit_page(
+        request,
+        SupportForm(request.POST),
+        lambda data: services.support_entry_add(by=request.user, placement=placement, data=data),
+        _page(placement, _("Registrér støtte"), _("Gem")),
+        success=_("Støtten er registreret."),
+        then=_back(placement, "#stoette"),
     )
 
 
@@ -504,21 +409,16 @@ def support_create(request: HttpRequest, placement_id: int) -> HttpResponse:
 @GET_POST
 @require("placementsettings.edit")
 def settings_edit(request: HttpRequest) -> HttpResponse:
-    current = PlacementSettings.for_municipality(request.user.municipality_id)
-    form = PlacementSettingsForm(request.POST or None, instance=current)
-
-    def run(data):
-        services.placement_settings_update(
-            by=request.user, weeks=data["weeks"], legal_basis=data["legal_basis"]
-        )
-
-    back = reverse("cases:settings")
-    done = run_service(request, form, run, success=_("Praktikindstillingerne er gemt."), back=back)
-    return done or form_page(
+    current = get_for_user(request.user, PlacementSettings, "placementsettings.edit", log=None)
+    return edit_page(
         request,
-        form,
-        title=_("Praktikkens længde og lovgrundlag"),
-        submit=_("Gem"),
-        back=back,
-        intro=_("Gælder nye praktikker. Allerede oprettede praktikker beholder deres længde."),
+        PlacementSettingsForm(request.POST or None, instance=current),
+        lambda data: services.placement_settings_update(by=request.user, **data),
+        FormPage(
+            title=_("Praktikkens længde og lovgrundlag"),
+            back=reverse("cases:settings"),
+            back_label=_("Tilbage til indstillingerne"),
+            intro=_("Gælder nye praktikker. Allerede oprettede praktikker beholder deres længde."),
+        ),
+        success=_("Praktikindstillingerne er gemt."),
     )

@@ -1,10 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from jobbro.cases.forms import DateInput
 from jobbro.citizens.models import MAX_WISH_WORKPLACES
 from jobbro.companies.models import Workplace
-from jobbro.forms import Form, ModelForm
+from jobbro.forms import DateInput, Form, ModelForm
 from jobbro.matching.models import ContactAttempt
 from jobbro.matching.services import WorkplaceChoices
 

@@ -5,6 +5,7 @@ the same answer whether the address is known or not (no account enumeration).
 """
 
 import secrets
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
 from urllib.parse import urlencode
@@ -15,7 +16,6 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jobbro.accounts.models import User
@@ -23,6 +23,7 @@ from jobbro.accounts.roles import Role
 from jobbro.citizens.models import Citizen
 from jobbro.companies.models import ContactPerson
 from jobbro.companies.sharing import works_with_contact_person
+from jobbro.lib import clock
 from jobbro.placements.models import Placement, WeeklyFeedback
 from jobbro.placements.services import FEEDBACK_FIELDS, weekly_feedback_save
 from jobbro.portal.models import (
@@ -60,7 +61,7 @@ def signin_link_send(*, user: User, sent_by: User | None = None, next_path: str 
     link = SignInLink.objects.create(
         user=user,
         token_hash=digest(token),
-        expires_at=timezone.now() + timedelta(minutes=minutes),
+        expires_at=clock.now() + timedelta(minutes=minutes),
         sent_by=sent_by,
     )
     context = {"user": user, "url": _link_url(token, next_path), "minutes": minutes}
@@ -77,7 +78,7 @@ def signin_link_send(*, user: User, sent_by: User | None = None, next_path: str 
 
 
 def _too_many(field: str, value: str, limit: int, window: timedelta) -> bool:
-    since = timezone.now() - window
+    since = clock.now() - window
     return SignInRequest.objects.filter(**{field: value, "at__gte": since}).count() >= limit
 
 
@@ -99,7 +100,7 @@ def signin_link_request(*, email: str, ip: str, next_path: str = "") -> RequestO
 def signin_link_use(*, token: str) -> User:
     """Spend a link: exactly once, before it expires. Raises SignInRefused otherwise."""
     token_hash = digest(token)
-    now = timezone.now()
+    now = clock.now()
     # One conditional UPDATE: two clicks racing each other cannot both sign in.
     spent = SignInLink.objects.filter(
         token_hash=token_hash, used_at__isnull=True, expires_at__gt=now
@@ -134,6 +135,17 @@ def _unique_username(base: str) -> str:
     return name
 
 
+def _links_expire(user_id: int) -> None:
+    SignInLink.objects.filter(user_id=user_id, used_at__isnull=True).update(expires_at=clock.now())
+
+
+def signin_links_expire(person: ContactPerson) -> None:
+    """A job contact person's e-mail changed (companies.seams): the unused sign-in links
+    sent to the old address stop working."""
+    if person.user_id is not None:
+        _links_expire(person.user_id)
+
+
 def _portal_user(*, existing: User | None, role: Role, email: str, first: str, last: str) -> User:
     """The person's portal account, made on first use; its address follows the record."""
     if existing is not None:
@@ -143,9 +155,7 @@ def _portal_user(*, existing: User | None, role: Role, email: str, first: str, l
             # to the old address stop working.
             existing.email = email
             existing.save(update_fields=["email"])
-            SignInLink.objects.filter(user=existing, used_at__isnull=True).update(
-                expires_at=timezone.now()
-            )
+            _links_expire(existing.pk)
         return existing
     user = User(
         username=_unique_username(f"{role}-{email.split('@')[0]}"[:140]),
@@ -193,7 +203,7 @@ def contact_person_signin_send(
     placement, or an active agreement with the workplace) may send one: the link opens
     the interns of every municipality the person works with.
     """
-    if not works_with_contact_person(by.municipality_id, person, today or timezone.localdate()):
+    if not works_with_contact_person(by.municipality_id, person, today or clock.today()):
         raise PermissionDenied(
             _(
                 "I kan kun sende et login-link til en jobkontaktperson, som jeres kommune har "
@@ -224,12 +234,6 @@ def contact_person_signin_send(
 
 
 # -- weekly feedback from the portal ----------------------------------------------------
-
-
-def current_week(placement: Placement, today: date) -> int:
-    """The internship week ``today`` falls in, held within the placement's weeks."""
-    week = (today - placement.start_on).days // 7 + 1
-    return max(1, min(week, placement.weeks))
 
 
 @transaction.atomic
@@ -271,9 +275,16 @@ def feedback_submit(
     return item
 
 
+def portal_information_provision(*, municipality_ids: Collection[int]) -> None:
+    """The practice sheet's information material for municipalities being set up."""
+    PortalInformation.objects.bulk_create(
+        [PortalInformation(municipality_id=m) for m in municipality_ids], ignore_conflicts=True
+    )
+
+
 @transaction.atomic
 def portal_information_update(*, by: User, role_text: str, training_text: str) -> PortalInformation:
-    info = PortalInformation.for_municipality(by.municipality_id)
+    info = PortalInformation.objects.get(municipality_id=by.municipality_id)
     info.role_text, info.training_text, info.updated_by = role_text, training_text, by
     info.full_clean()
     info.save()

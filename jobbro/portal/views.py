@@ -2,6 +2,7 @@
 the citizen's own plan and access log, and staff sending the link. Thin views."""
 
 from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
@@ -11,7 +12,7 @@ from django.core.paginator import Paginator
 from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -19,23 +20,21 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from jobbro.access import get_for_user, public, require, scope
 from jobbro.accounts.models import AccessLog
 from jobbro.accounts.roles import Role
+from jobbro.cases.forms import wish_initial
 from jobbro.cases.models import Course, HomeworkItem, HomeworkTemplate, Phase
 from jobbro.cases.services import homework_update
 from jobbro.companies.models import ContactPerson
-from jobbro.errors import StaleVersion
-from jobbro.forms import add_service_errors
-from jobbro.lib import ics
-from jobbro.matching.models import ContactAttempt
+from jobbro.lib import clock, ics
 from jobbro.matching.services import citizen_workplace_choices, contact_attempt_record
-from jobbro.municipalities.models import Municipality
 from jobbro.placements.models import (
     ACTIVE_STATUSES,
     Conversation,
     Party,
     Placement,
-    WeeklyFeedback,
 )
-from jobbro.placements.services import FEEDBACK_FIELDS, agreement_approve, current_agreement
+from jobbro.placements.selectors import current_agreement, current_week
+from jobbro.placements.services import agreement_approve
+from jobbro.portal import selectors
 from jobbro.portal.forms import (
     CitizenContactAttemptForm,
     CitizenHomeworkForm,
@@ -43,18 +42,18 @@ from jobbro.portal.forms import (
     SignInRequestForm,
     WeeklyFeedbackForm,
 )
-from jobbro.portal.models import PortalInformation, WeeklyFeedbackDraft
+from jobbro.portal.models import PortalInformation
 from jobbro.portal.services import (
     SignInRefused,
     citizen_signin_send,
     contact_person_signin_send,
-    current_week,
     feedback_draft_save,
     feedback_submit,
     portal_information_update,
     signin_link_request,
     signin_link_use,
 )
+from jobbro.web import act, submitted
 
 
 def client_ip(request: HttpRequest) -> str:
@@ -109,10 +108,6 @@ def signin_confirm(request: HttpRequest, token: str) -> HttpResponse:
 PAGE_SIZE = 25
 
 
-def _today() -> date:
-    return timezone.localdate()
-
-
 def _conversations_upcoming_first(placement: Placement, today: date) -> list[Conversation]:
     conversations = list(placement.conversations.all())
     upcoming = [
@@ -163,7 +158,7 @@ def contact_home(request: HttpRequest) -> dict:
     )
     upcoming = (
         scope(request.user, Conversation.objects.select_related("placement__citizen"))
-        .filter(status=Conversation.Status.PLANNED, planned_on__gte=_today())
+        .filter(status=Conversation.Status.PLANNED, planned_on__gte=clock.today())
         .order_by("planned_on", "id")[:5]
     )
     return {"current": current, "past": past, "upcoming": upcoming}
@@ -184,7 +179,7 @@ def _my_placement(request: HttpRequest, placement_id: int, *, log: bool = True) 
 @require("portal.contact")
 def intern_detail(request: HttpRequest, placement_id: int) -> HttpResponse:
     placement = _my_placement(request, placement_id)
-    today = _today()
+    today = clock.today()
     citizen = placement.citizen
     # Only what the role needs: never the CPR number, the journal or the course events.
     intern = {"name": citizen.full_name}
@@ -209,26 +204,32 @@ def intern_detail(request: HttpRequest, placement_id: int) -> HttpResponse:
     return render(request, "portal/intern_detail.html", context)
 
 
-def _approve(request: HttpRequest, placement: Placement, party: str) -> None:
-    try:
-        number = int(request.POST.get("number", ""))
-    except ValueError:
+def _approve(request: HttpRequest, placement: Placement, party: str, then: str) -> HttpResponse:
+    number = _int(request.POST.get("number", ""))
+    if number is None:
         messages.error(request, _("Genindlæs siden og prøv igen."))
-        return
-    try:
-        agreement_approve(by=request.user, placement=placement, party=party, number=number)
-    except StaleVersion as exc:
-        messages.error(request, str(exc))
-        return
-    messages.success(request, _("Tak. Du har godkendt forventningsafstemningen."))
+        return redirect(then)
+    return act(
+        request,
+        lambda: agreement_approve(by=request.user, placement=placement, party=party, number=number),
+        success=_("Tak. Du har godkendt forventningsafstemningen."),
+        then=then,
+    )
 
 
 @require_POST
 @require("portal.contact")
 def intern_agreement_approve(request: HttpRequest, placement_id: int) -> HttpResponse:
     placement = _my_placement(request, placement_id, log=False)
-    _approve(request, placement, Party.CONTACT_PERSON)
-    return redirect("portal:intern_detail", placement.pk)
+    then = reverse("portal:intern_detail", args=[placement.pk])
+    return _approve(request, placement, Party.CONTACT_PERSON, then)
+
+
+def _int(value: object) -> int | None:
+    try:
+        return int(str(value))
+    except ValueError:
+        return None
 
 
 def _week_from(request: HttpRequest, placement: Placement, today: date) -> int:
@@ -238,60 +239,40 @@ def _week_from(request: HttpRequest, placement: Placement, today: date) -> int:
         return current_week(placement, today)
 
 
-def _initial(placement: Placement, person, week: int) -> tuple[dict, WeeklyFeedback | None]:
-    existing = placement.feedback.filter(week=week).first()
-    initial: dict = {"week": week}
-    if existing is not None:
-        initial |= {name: getattr(existing, name) for name in FEEDBACK_FIELDS}
-        initial["feedback_id"] = existing.pk
-    draft = WeeklyFeedbackDraft.objects.filter(
-        contact_person=person, placement=placement, week=week
-    ).first()
-    if draft is not None:
-        initial |= draft.data
-    return initial, existing
+def _feedback_form(request: HttpRequest, placement: Placement) -> WeeklyFeedbackForm:
+    """The posted form, or the week's feedback to edit or the draft typed so far."""
+    if request.method == "POST":
+        return WeeklyFeedbackForm(request.POST, weeks=placement.weeks)
+    week = _week_from(request, placement, clock.today())
+    initial = selectors.feedback_initial(request.user, placement, week)
+    return WeeklyFeedbackForm(initial=initial, weeks=placement.weeks)
 
 
 @require_http_methods(["GET", "POST"])
 @require("portal.contact")
 def feedback_give(request: HttpRequest, placement_id: int) -> HttpResponse:
     placement = _my_placement(request, placement_id, log=False)
-    person = request.user.contact_person
-    today = _today()
-    if request.method == "POST":
-        form = WeeklyFeedbackForm(request.POST, weeks=placement.weeks)
-        if form.is_valid():
-            week = form.cleaned_data["week"]
-            feedback = None
-            if form.cleaned_data.get("feedback_id"):
-                feedback = placement.feedback.filter(
-                    pk=form.cleaned_data["feedback_id"], week=week
-                ).first()
-            try:
-                feedback_submit(
-                    by=request.user,
-                    placement=placement,
-                    week=week,
-                    data=form.feedback_data(),
-                    feedback=feedback,
-                    today=today,
-                )
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(
-                    request, _("Tak! Din feedback for uge %(w)s er gemt.") % {"w": week}
-                )
-                return redirect("portal:intern_detail", placement.pk)
-        week = form.cleaned_data.get("week") or current_week(placement, today)
-    else:
-        week = _week_from(request, placement, today)
-        initial, _existing = _initial(placement, person, week)
-        form = WeeklyFeedbackForm(initial=initial, weeks=placement.weeks)
+    form = _feedback_form(request, placement)
+    saved = submitted(
+        request,
+        form,
+        lambda data: feedback_submit(
+            by=request.user,
+            placement=placement,
+            week=data["week"],
+            data=form.feedback_data(),
+            feedback=selectors.feedback_to_edit(placement, data),
+            today=clock.today(),
+        ),
+        success=lambda item: _("Tak! Din feedback for uge %(w)s er gemt.") % {"w": item.week},
+    )
+    if saved is not None:
+        return redirect("portal:intern_detail", placement.pk)
+    week = form.initial.get("week") or form.data.get("week")
     context = {
         "placement": placement,
         "form": form,
-        "week": week,
+        "week": _int(week) or current_week(placement, clock.today()),
         "weeks": range(1, placement.weeks + 1),
         "given": set(placement.feedback.values_list("week", flat=True)),
         "editing": bool(form["feedback_id"].value()),
@@ -314,45 +295,17 @@ def feedback_draft(request: HttpRequest, placement_id: int) -> HttpResponse:
         )
     except (ValueError, ValidationError):
         return render(request, "portal/_draft_status.html", {"failed": True})
-    return render(request, "portal/_draft_status.html", {"saved_at": timezone.localtime()})
+    return render(request, "portal/_draft_status.html", {"saved_at": clock.now()})
 
 
 @require_GET
 @require("portal.contact")
 def information(request: HttpRequest) -> HttpResponse:
+    """The information material of each municipality that sent the person an intern."""
     material = scope(
         request.user, PortalInformation.objects.select_related("municipality")
-    ).order_by("municipality__name")
-    municipality_ids = (
-        scope(request.user, Placement.objects.all())
-        .values_list("municipality_id", flat=True)
-        .distinct()
-    )
-    saved = {info.municipality_id: info for info in material}
-    # Municipalities that never edited their text show the practice sheet's defaults.
-    infos = [
-        saved.get(mid) or PortalInformation.for_municipality(mid)
-        for mid in sorted(municipality_ids)
-    ]
-    names = dict(Municipality.objects.filter(pk__in=municipality_ids).values_list("pk", "name"))
-    sections = [
-        {
-            "municipality": names.get(info.municipality_id, ""),
-            "role": [line for line in info.role_text.splitlines() if line.strip()],
-            "training": [line for line in info.training_text.splitlines() if line.strip()],
-        }
-        for info in infos
-    ]
-    if not sections:
-        default = PortalInformation()
-        sections = [
-            {
-                "municipality": "",
-                "role": default.role_text.splitlines(),
-                "training": default.training_text.splitlines(),
-            }
-        ]
-    return render(request, "portal/information.html", {"sections": sections})
+    ).order_by("municipality_id")
+    return render(request, "portal/information.html", {"sections": selectors.information(material)})
 
 
 # -- calendars ------------------------------------------------------------------------------
@@ -368,7 +321,7 @@ def conversation_ics(request: HttpRequest, conversation_id: int) -> HttpResponse
         log=None,
         pk=conversation_id,
     )
-    text = ics.calendar([_event(conversation)], now=timezone.now())
+    text = ics.calendar([_event(conversation)], now=clock.now())
     return _ics_response(text, f"samtale-{conversation.pk}.ics")
 
 
@@ -379,10 +332,10 @@ def calendar_feed(request: HttpRequest) -> HttpResponse:
     upcoming = scope(
         request.user,
         Conversation.objects.select_related("placement__citizen", "placement__workplace"),
-    ).filter(status=Conversation.Status.PLANNED, planned_on__gte=_today())
+    ).filter(status=Conversation.Status.PLANNED, planned_on__gte=clock.today())
     text = ics.calendar(
         [_event(c) for c in upcoming.order_by("planned_on", "id")],
-        now=timezone.now(),
+        now=clock.now(),
         name=str(_("Jobbro – mine samtaler")),
     )
     return _ics_response(text, "jobbro-samtaler.ics")
@@ -408,7 +361,7 @@ def citizen_home(request: HttpRequest) -> dict:
     course = _my_course(user)
     if course is None:
         return {"course": None}
-    today = _today()
+    today = clock.today()
     placement = (
         scope(user, Placement.objects.select_related("workplace", "contact_person"))
         .filter(course=course)
@@ -448,30 +401,23 @@ def homework_answer(request: HttpRequest, item_id: int) -> HttpResponse:
         pk=item_id,
     )
     wishes = item.kind == HomeworkTemplate.Kind.WISH_WORKPLACES
-    initial = {"answer": item.answer}
-    if wishes:
-        for wish in item.course.citizen.wish_workplaces.all():
-            initial |= {f"wish_{wish.position}_name": wish.company_name}
-            initial |= {f"wish_{wish.position}_why": wish.why}
+    initial = {"answer": item.answer} | (wish_initial(item.course.citizen) if wishes else {})
     form = CitizenHomeworkForm(request.POST or None, initial=initial, wish_workplaces=wishes)
-    if request.method == "POST" and form.is_valid():
-        done = "done" in request.POST
-        try:
-            homework_update(
-                by=request.user,
-                item=item,
-                status=HomeworkItem.Status.DONE if done else item.status,
-                answer=form.cleaned_data["answer"],
-                wish_workplaces=form.wish_rows(),
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            if done:
-                messages.success(request, _("Godt gået! Opgaven er markeret som udført."))
-            else:
-                messages.success(request, _("Dit svar er gemt."))
-            return redirect("home")
+    done = "done" in request.POST
+    saved = submitted(
+        request,
+        form,
+        lambda data: homework_update(
+            by=request.user,
+            item=item,
+            status=HomeworkItem.Status.DONE if done else item.status,
+            answer=data["answer"],
+            wish_workplaces=form.wish_rows(),
+        ),
+        success=_("Godt gået! Opgaven er markeret som udført.") if done else _("Dit svar er gemt."),
+    )
+    if saved is not None:
+        return redirect("home")
     return render(request, "portal/homework.html", {"item": item, "form": form})
 
 
@@ -481,8 +427,17 @@ def citizen_agreement_approve(request: HttpRequest, placement_id: int) -> HttpRe
     placement = get_for_user(
         request.user, Placement.objects.all(), "portal.citizen", log=None, pk=placement_id
     )
-    _approve(request, placement, Party.CITIZEN)
-    return redirect("home")
+    return _approve(request, placement, Party.CITIZEN, reverse("home"))
+
+
+def _contact_form(
+    request: HttpRequest, course: Course, query: str, today: date
+) -> CitizenContactAttemptForm:
+    choices = citizen_workplace_choices(course=course, query=query, today=today)
+    initial: dict[str, Any] = {"contacted_on": today}
+    if len(choices.found) == 1:  # the search found it: one click less
+        initial["workplace"] = choices.found[0].pk
+    return CitizenContactAttemptForm(request.POST or None, initial=initial, choices=choices)
 
 
 @require_http_methods(["GET", "POST"])
@@ -493,38 +448,28 @@ def contacts(request: HttpRequest) -> HttpResponse:
     course = _my_course(request.user)
     if course is None:
         return render(request, "portal/contacts.html", {"course": None})
-    today = _today()
+    today = clock.today()
     query = request.GET.get("q", "").strip()[:100]
-    form = None
-    if not course.is_closed:
-        choices = citizen_workplace_choices(course=course, query=query, today=today)
-        initial = {"contacted_on": today}
-        if len(choices.found) == 1:  # the search found it: one click less
-            initial["workplace"] = choices.found[0].pk
-        form = CitizenContactAttemptForm(request.POST or None, initial=initial, choices=choices)
-        if request.method == "POST" and form.is_valid():
-            try:
-                attempt = contact_attempt_record(
-                    by=request.user, course=course, today=today, **form.cleaned_data
-                )
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(
-                    request,
-                    _("Tak. Din kontakt til %(name)s er gemt, og jobcentret kan se den.")
-                    % {"name": attempt.workplace.name},
-                )
-                return redirect("portal:contacts")
-    attempts = ContactAttempt.objects.filter(course=course).select_related("workplace")
-    page = Paginator(attempts, PAGE_SIZE).get_page(request.GET.get("side"))
+    form = None if course.is_closed else _contact_form(request, course, query, today)
+    attempt = form and submitted(
+        request,
+        form,
+        lambda data: contact_attempt_record(by=request.user, course=course, today=today, **data),
+        success=lambda attempt: (
+            _("Tak. Din kontakt til %(name)s er gemt, og jobcentret kan se den.")
+            % {"name": attempt.workplace.name}
+        ),
+    )
+    if attempt is not None:
+        return redirect("portal:contacts")
+    attempts = course.contact_attempts.select_related("workplace")
     context = {
         "course": course,
         "form": form,
         "query": query,
         "found_nothing": form is not None and bool(query) and not form.workplace_choices.found,
         "wish_names": [w.company_name for w in course.citizen.wish_workplaces.all() if not w.cvr],
-        "page": page,
+        "page": Paginator(attempts, PAGE_SIZE).get_page(request.GET.get("side")),
     }
     return render(request, "portal/contacts.html", context)
 
@@ -579,16 +524,12 @@ def citizen_signin_resend(request: HttpRequest, course_id: int) -> HttpResponse:
         log=AccessLog.Action.UPDATE,
         pk=course_id,
     )
-    try:
-        citizen_signin_send(by=request.user, citizen=course.citizen)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(
-            request,
-            _("Et login-link er sendt til %(email)s.") % {"email": course.citizen.email},
-        )
-    return redirect("cases:course_detail", course.pk)
+    return act(
+        request,
+        lambda: citizen_signin_send(by=request.user, citizen=course.citizen),
+        success=_("Et login-link er sendt til %(email)s.") % {"email": course.citizen.email},
+        then=reverse("cases:course_detail", args=[course.pk]),
+    )
 
 
 @require_POST
@@ -601,31 +542,28 @@ def contact_person_signin_resend(request: HttpRequest, person_id: int) -> HttpRe
         log=None,
         pk=person_id,
     )
-    try:
-        contact_person_signin_send(by=request.user, person=person)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(
-            request, _("Et login-link er sendt til %(email)s.") % {"email": person.email}
-        )
-    return redirect("companies:contact_person_detail", person.pk)
+    return act(
+        request,
+        lambda: contact_person_signin_send(by=request.user, person=person),
+        success=_("Et login-link er sendt til %(email)s.") % {"email": person.email},
+        then=reverse("companies:contact_person_detail", args=[person.pk]),
+    )
 
 
 @require_http_methods(["GET", "POST"])
 @require("portal.info.edit")
 def information_edit(request: HttpRequest) -> HttpResponse:
-    info = PortalInformation.for_municipality(request.user.municipality_id)
+    info = get_for_user(request.user, PortalInformation, "portal.info.edit", log=None)
     form = PortalInformationForm(
         request.POST or None,
         initial={"role_text": info.role_text, "training_text": info.training_text},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            portal_information_update(by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Informationsmaterialet er gemt."))
-            return redirect("portal:information_edit")
+    saved = submitted(
+        request,
+        form,
+        lambda data: portal_information_update(by=request.user, **data),
+        success=_("Informationsmaterialet er gemt."),
+    )
+    if saved is not None:
+        return redirect("portal:information_edit")
     return render(request, "portal/information_edit.html", {"form": form})

@@ -120,7 +120,7 @@ def test_a_consultant_creates_starts_and_follows_a_placement(page, shot):
 
 def test_demo_placements_show_answers_side_by_side_and_flag_poor_attendance(page, shot):
     from jobbro.demo.seed import DEMO_PASSWORD, seed_demo
-    from jobbro.placements.services import attendance_of
+    from jobbro.placements.selectors import attendance_of
 
     seed_demo(seed=1, municipalities=1, citizens=80)
     today = timezone.localdate()

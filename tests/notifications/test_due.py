@@ -132,7 +132,7 @@ def test_the_digest_uses_each_municipalitys_own_limits(municipality_a, caseworke
     factories.course(municipality_a, caseworker=caseworker)  # referred 2 November
     day = date(2026, 11, 20)  # 18 days later: overdue by the default 14 days
     assert [d.recipient for d in overdue_digests(day, set())] == [caseworker.email]
-    MunicipalitySettings.objects.create(municipality=municipality_a, first_contact_days=30)
+    MunicipalitySettings.objects.filter(municipality=municipality_a).update(first_contact_days=30)
     assert overdue_digests(day, set()) == []
 
 

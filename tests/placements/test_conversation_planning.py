@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import translation
 
-from jobbro.placements import services, views
+from jobbro.placements import services
 from jobbro.placements.models import Conversation
 from jobbro.placements.templatetags.conversations import clock, when
 from tests import factories
@@ -17,8 +17,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def fixed_today(monkeypatch):
-    monkeypatch.setattr(views, "_today", lambda: date(2026, 11, 30))
+def fixed_today(clock):
+    clock.set(date(2026, 11, 30))
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from jobbro.cases.models import Phase
 from jobbro.companies.models import CapacityOverride
 from jobbro.errors import Conflict, StaleVersion
-from jobbro.placements import services
+from jobbro.placements import selectors, services
 from jobbro.placements.models import Conversation, Placement
 from tests import factories
 
@@ -43,7 +43,7 @@ def test_a_placement_plans_all_its_conversations_and_agreement(course):
     # Christmas: week 3 (21–27 Dec) ends on the 23rd, the last working day before.
     week3 = placement.conversations.get(kind="weekly_feedback", week=3)
     assert week3.planned_on == date(2026, 12, 23)
-    assert services.current_agreement(placement).number == 1
+    assert selectors.current_agreement(placement).number == 1
     course.refresh_from_db()
     assert course.phase == Phase.PREPARATION  # matching → klargøring with the placement
     assert course.first_company_contact_on == TODAY
@@ -52,7 +52,7 @@ def test_a_placement_plans_all_its_conversations_and_agreement(course):
 def test_the_programme_length_is_a_municipal_setting(course):
     from jobbro.placements.models import PlacementSettings
 
-    PlacementSettings.objects.create(municipality=course.municipality, weeks=4)
+    PlacementSettings.objects.filter(municipality=course.municipality).update(weeks=4)
     assert create(course).weeks == 4
 
 
@@ -153,7 +153,7 @@ def test_a_caseworker_cannot_override_capacity(course, municipality_a):
 
 
 def approve_all(placement, staff):
-    number = services.current_agreement(placement).number
+    number = selectors.current_agreement(placement).number
     for party in ("citizen", "contact_person", "jobcenter"):
         services.agreement_approve(by=staff, placement=placement, party=party, number=number)
 
@@ -174,9 +174,9 @@ def test_activation_needs_all_three_approvals_of_the_current_version(course, con
 def test_changing_the_agreement_makes_a_version_and_clears_approvals(course, consultant):
     placement = create(course)
     approve_all(placement, consultant)
-    content = services.current_agreement(placement).content() | {"tasks": "Lager og kasse"}
+    content = selectors.current_agreement(placement).content() | {"tasks": "Lager og kasse"}
     version2 = services.agreement_update(by=consultant, placement=placement, content=content)
-    assert version2.number == 2 and services.approvals_missing(placement) == [
+    assert version2.number == 2 and selectors.approvals_missing(placement) == [
         "citizen",
         "contact_person",
         "jobcenter",
@@ -407,7 +407,7 @@ def test_attendance_flags_two_missed_weeks_in_a_row(course, consultant):
     services.weekly_feedback_save(
         by=consultant, placement=placement, week=1, data=FEEDBACK, today=TODAY
     )
-    result = services.attendance_of(placement, today=date(2026, 12, 24))  # weeks 1–3 due
+    result = selectors.attendance_of(placement, today=date(2026, 12, 24))  # weeks 1–3 due
     assert (result.held, result.due, result.flagged) == (1, 3, True)
     assert result.two_missed_in_a_row
 
@@ -459,7 +459,7 @@ def test_side_by_side_follow_up(course, consultant):
         answers={"q1": "Job på lager", "q2": "Pakning", "q6": "Feedback"},
         today=MONDAY,
     )
-    columns = services.followup_side_by_side(placement)
+    columns = selectors.followup_side_by_side(placement)
     assert [c["kind"] for c in columns] == ["start", "midway", "final"]
     assert columns[0]["rows"][0] == {
         "question": "Hvad er målet med praktikken for borgeren?",

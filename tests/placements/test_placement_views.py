@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from jobbro.cases.models import Phase
 from jobbro.companies.models import CapacityOverride
-from jobbro.placements import views
+from jobbro.placements import selectors
 from jobbro.placements.models import AgreementApproval, Conversation, Placement, WeeklyFeedback
 from tests import factories
 
@@ -17,9 +17,8 @@ TODAY = date(2026, 11, 30)
 
 
 @pytest.fixture(autouse=True)
-def fixed_today(monkeypatch):
-    monkeypatch.setattr(views, "_today", lambda: TODAY)
-    monkeypatch.setattr("jobbro.cases.views._today", lambda: TODAY)
+def fixed_today(clock):
+    clock.set(TODAY)
 
 
 @pytest.fixture
@@ -186,12 +185,10 @@ def _activate(placement, consultant):
     return placement
 
 
-def test_holding_the_final_conversation_leads_to_the_outcome(
-    course, consultant, client_for, monkeypatch
-):
+def test_holding_the_final_conversation_leads_to_the_outcome(course, consultant, client_for, clock):
     placement = _activate(factories.placement(course), consultant)
     final = placement.conversations.get(kind="final")
-    monkeypatch.setattr(views, "_today", lambda: final.planned_on)
+    clock.set(final.planned_on)
     answers = {"q1": "4", "q2": "4", "q3": "3", "q5": "ja", "q8": "Ansættelse"}
     response = client_for(consultant).post(
         reverse("placements:conversation_hold", args=[final.pk]),
@@ -315,7 +312,7 @@ def test_the_admin_edits_the_programme_length(admin_user, client_for):
     url = reverse("placements:settings")
     response = client_for(admin_user).post(url, {"weeks": "6", "legal_basis": "LAB kap. 11"})
     assert response.status_code == 302
-    assert PlacementSettings.objects.get().weeks == 6
+    assert PlacementSettings.objects.get(municipality_id=751).weeks == 6
 
 
 @pytest.mark.parametrize("role", ["evaluator", "contact_person_user", "citizen_user", "admin_user"])
@@ -388,7 +385,7 @@ def test_the_placement_page_query_count_does_not_grow(
             placement=placement,
             data={"kind": "cv", "on": date(2026, 12, 8)},
         )
-    content = services.current_agreement(placement).content() | {"goals": "Nyt"}
+    content = selectors.current_agreement(placement).content() | {"goals": "Nyt"}
     services.agreement_update(by=consultant, placement=placement, content=content)
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(url)

@@ -21,8 +21,8 @@ TODAY = date(2026, 12, 1)
 
 
 @pytest.fixture(autouse=True)
-def today(monkeypatch):
-    monkeypatch.setattr("jobbro.portal.views._today", lambda: TODAY)
+def today(clock):
+    clock.set(TODAY)
     return TODAY
 
 

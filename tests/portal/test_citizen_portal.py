@@ -15,9 +15,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def today(monkeypatch):
+def today(clock):
     day = date(2026, 12, 1)
-    monkeypatch.setattr("jobbro.portal.views._today", lambda: day)
+    clock.set(day)
     return day
 
 

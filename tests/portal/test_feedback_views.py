@@ -15,9 +15,9 @@ GOOD = {"professional": "4", "social": "5", "tasks_done": "Pakkede ordrer"}
 
 
 @pytest.fixture(autouse=True)
-def today(monkeypatch):
+def today(clock):
     day = date(2026, 12, 16)  # week 2 of a placement starting 7 December
-    monkeypatch.setattr("jobbro.portal.views._today", lambda: day)
+    clock.set(day)
     return day
 
 

@@ -4,8 +4,9 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from jobbro.accounts.roles import Role
-from jobbro.accounts.services import municipality_from_code, role_from_code, user_create
+from jobbro.accounts.services import municipality_from_code, role_from_code
 from jobbro.companies.models import Workplace
+from jobbro.setup.services import account_create
 
 
 class Command(BaseCommand):
@@ -31,7 +32,7 @@ class Command(BaseCommand):
             role = role_from_code(options["role"])
             if options["superuser"] and role != Role.ADMIN:
                 raise ValidationError("--superuser is only for the admin role.")
-            user = user_create(
+            user = account_create(
                 username=username,
                 role=role,
                 municipality=municipality_from_code(options["municipality"]),
