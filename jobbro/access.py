@@ -104,6 +104,8 @@ RULES: dict[str, frozenset[Role]] = {
     "portal.contact": frozenset({Role.CONTACT_PERSON}),
     "portal.citizen": frozenset({Role.CITIZEN}),
     "portal.calendar": frozenset({Role.CONTACT_PERSON, Role.CITIZEN}),
+    # Who signs in with an emailed one-time link (until MitID for citizens).
+    "portal.signin": frozenset({Role.CONTACT_PERSON, Role.CITIZEN}),
     "portal.info.edit": frozenset({Role.ADMIN}),
     # Staff (re)send the emailed sign-in link: to a citizen from the course page, to a
     # job contact person from the company pages.

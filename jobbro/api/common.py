@@ -8,9 +8,9 @@ from typing import Annotated
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from django.utils import timezone
 from ninja import Field, Path
 
+from jobbro.lib import clock
 from jobbro.lib.cpr import CprError, normalize_cpr
 from jobbro.lib.cvr import CvrError, normalize_cvr, normalize_p_number
 
@@ -30,7 +30,7 @@ CPR_MESSAGES = {
 
 
 def today() -> date:
-    return timezone.localdate()
+    return clock.today()
 
 
 def english_cpr(value: str) -> str:

@@ -575,7 +575,7 @@ class InformationMeeting(TenantModel):
         verbose_name_plural = _("informationsmøder")
 
     def __str__(self) -> str:
-        return f"{timezone.localtime(self.starts_at):%d.%m.%Y %H:%M}, {self.place}"
+        return f"{clock.local(self.starts_at):%d.%m.%Y %H:%M}, {self.place}"
 
 
 class MeetingInvitation(TenantModel):

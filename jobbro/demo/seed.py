@@ -42,6 +42,7 @@ from jobbro.companies.models import (
     TrainingRecord,
     Workplace,
 )
+from jobbro.lib import clock
 from jobbro.lib.cpr import normalize_cpr
 from jobbro.lib.cvr import make_valid_cvr
 from jobbro.matching.models import ContactAttempt
@@ -1134,7 +1135,7 @@ def seed_demo(
         seed=seed,
         municipalities=choose_municipalities(municipalities),
         citizens_per_municipality=citizens,
-        today=today or date.today(),
+        today=today or clock.today(),
     )
     for seeder in SEEDERS:
         seeder(demo)

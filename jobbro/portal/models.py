@@ -5,9 +5,9 @@ import hashlib
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from jobbro.lib import clock
 from jobbro.municipalities.models import TenantModel
 
 
@@ -17,7 +17,7 @@ def digest(value: str) -> str:
 
 class SignInLinkQuerySet(models.QuerySet):
     def usable(self) -> "SignInLinkQuerySet":
-        return self.filter(used_at__isnull=True, expires_at__gt=timezone.now())
+        return self.filter(used_at__isnull=True, expires_at__gt=clock.now())
 
 
 class SignInLink(models.Model):

@@ -18,6 +18,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from jobbro.access import can, roles_for
 from jobbro.accounts.models import User
 from jobbro.accounts.roles import Role
 from jobbro.citizens.models import Citizen
@@ -34,7 +35,8 @@ from jobbro.portal.models import (
     digest,
 )
 
-PORTAL_ROLES = (Role.CONTACT_PERSON, Role.CITIZEN)
+# Who signs in by an emailed link (access.RULES["portal.signin"]).
+PORTAL_ROLES = roles_for("portal.signin")
 
 
 class SignInRefused(Exception):
@@ -54,7 +56,7 @@ def _link_url(token: str, next_path: str = "") -> str:
 @transaction.atomic
 def signin_link_send(*, user: User, sent_by: User | None = None, next_path: str = "") -> SignInLink:
     """Create a link for a portal user and email it to the address on file."""
-    if user.role not in PORTAL_ROLES or not user.is_active or not user.email:
+    if not can(user, "portal.signin") or not user.email:
         raise ValueError("Sign-in links are for active job contact persons and citizens.")
     token = secrets.token_urlsafe(32)
     minutes = settings.SIGNIN_LINK_MINUTES

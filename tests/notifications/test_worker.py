@@ -178,15 +178,13 @@ class _StopAfterOnePass:
 @pytest.mark.django_db
 @pytest.mark.parametrize(("hour", "passes"), [(3, 0), (7, 1), (19, 1), (20, 0)])
 def test_the_looping_worker_sends_only_within_the_sending_hours(
-    hour, passes, placement, monkeypatch
+    hour, passes, placement, monkeypatch, clock
 ):
     from jobbro.notifications.management.commands import worker
 
     monkeypatch.setattr(worker.threading, "Event", _StopAfterOnePass)
     monkeypatch.setattr(worker.signal, "signal", lambda *args: None)
-    moment = datetime(2026, 12, 4, hour, 30, tzinfo=UTC)
-    monkeypatch.setattr(worker.timezone, "localtime", lambda *args: moment)
-    monkeypatch.setattr(worker.timezone, "localdate", lambda *args: FRIDAY)
+    clock.set(datetime(FRIDAY.year, FRIDAY.month, FRIDAY.day, hour, 30))
     out = StringIO()
     call_command("worker", "--interval", "5", stdout=out)
     assert out.getvalue().count("reminders for 2026-12-04") == passes

@@ -3,9 +3,11 @@
 from datetime import date, datetime, timedelta
 
 from django import template
-from django.utils import dateformat, timezone
+from django.utils import dateformat
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
+
+from jobbro.lib import clock as jobbro_clock
 
 register = template.Library()
 
@@ -28,7 +30,7 @@ def clock(conversation) -> str:
 @register.filter
 def when(conversation, today: date | None = None) -> str:
     """The weekday and date (the year only when it is not this year), then the time."""
-    today = today or timezone.localdate()
+    today = today or jobbro_clock.today()
     if conversation.planned_on.year == today.year:
         fmt = pgettext("weekday and date", "l j. F")
     else:

@@ -5,8 +5,8 @@ from datetime import date, datetime
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import close_old_connections
-from django.utils import timezone
 
+from jobbro.lib import clock
 from jobbro.notifications.services import run_pass
 
 
@@ -54,7 +54,7 @@ class Command(BaseCommand):
         try:
             while not stop.is_set():
                 # --today always runs: the caller chose the moment.
-                if today or start <= timezone.localtime().hour < end:
+                if today or start <= clock.now().hour < end:
                     self._pass(today)
                 close_old_connections()  # between passes: no stale or broken connection
                 stop.wait(interval)
@@ -64,8 +64,8 @@ class Command(BaseCommand):
         self.stdout.write("Jobbro worker stopped.")
 
     def _pass(self, today: date | None) -> None:
-        now = timezone.now()
-        day = today or timezone.localdate(now)
+        now = clock.now()
+        day = today or now.date()
         result = run_pass(day, now)
         stamp = datetime.now().strftime("%Y-%m-%d %H:%M:%S")
         self.stdout.write(f"{stamp} reminders for {day:%Y-%m-%d}: {result}")
