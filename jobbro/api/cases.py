@@ -15,7 +15,7 @@ from pydantic import ConfigDict
 from jobbro.access import allows, get_for_user, log_access, scope
 from jobbro.accounts.models import AccessLog, User
 from jobbro.api.common import Id, PathId, api_fields, today, version_of
-from jobbro.api.pagination import PageParams, paginate
+from jobbro.api.pagination import PageParams, paginate, search
 from jobbro.api.schemas import ERRORS
 from jobbro.cases.models import Course, HomeworkItem, HomeworkTemplate, Outcome, Phase
 from jobbro.cases.services import (
@@ -195,22 +195,15 @@ def case_post(request: HttpRequest, payload: CaseIn):
 @router.get("/cases", response={200: CasePage, **ERRORS})
 @allows("course.list")
 def case_list(request: HttpRequest, filters: Query[CaseFilter]):
-    user = request.auth
-    courses = scope(user, Course.objects.all()).order_by("-created_at", "-id")
-    if filters.phase:
-        courses = courses.filter(phase=filters.phase)
-    if filters.citizen_id is not None:
-        courses = courses.filter(citizen_id=filters.citizen_id)
-    page = paginate(courses, filters)
-    log_access(
-        user,
-        AccessLog.Action.SEARCH,
-        object_type="cases.Course",
+    chosen = filters.model_dump(include={"phase", "citizen_id"}, exclude_none=True)
+    return search(
+        request.auth,
+        Course.objects.filter(**chosen).order_by("-created_at", "-id"),
+        "course.list",
+        filters,
         criteria=filters.model_dump(exclude_none=True),
         purpose="api.case.list",
-        citizen_ids=[c.citizen_id for c in page["results"]],
     )
-    return page
 
 
 @router.get("/cases/{case_id}", response={200: CaseOut, **ERRORS})

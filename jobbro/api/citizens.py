@@ -7,10 +7,9 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 from pydantic import ConfigDict, field_validator
 
-from jobbro.access import allows, get_for_user, log_access, scope
-from jobbro.accounts.models import AccessLog
+from jobbro.access import allows, get_for_user
 from jobbro.api.common import PathId, english_cpr, english_cvr
-from jobbro.api.pagination import PageParams, paginate
+from jobbro.api.pagination import PageParams, search
 from jobbro.api.schemas import ERRORS
 from jobbro.citizens.models import Citizen
 from jobbro.citizens.services import citizen_create, citizen_update
@@ -95,21 +94,17 @@ def citizen_post(request: HttpRequest, payload: CitizenIn):
 @router.get("/citizens", response={200: CitizenPage, **ERRORS})
 @allows("citizen.view")
 def citizen_list(request: HttpRequest, filters: Query[CitizenFilter]):
-    user = request.auth
-    citizens = scope(user, Citizen.objects.all()).order_by("last_name", "first_name", "id")
-    if filters.q.strip():
-        citizens = citizens.search(filters.q)
-    page = paginate(citizens, filters)
-    # Datatilsynet: a list of personal data is a search and is logged with its criteria.
-    log_access(
-        user,
-        AccessLog.Action.SEARCH,
-        object_type="citizens.Citizen",
+    q = filters.q.strip()
+    return search(
+        request.auth,
+        (Citizen.objects.search(q) if q else Citizen.objects.all()).order_by(
+            "last_name", "first_name", "id"
+        ),
+        "citizen.view",
+        filters,
         criteria={"q": filters.q.strip(), "limit": filters.limit, "offset": filters.offset},
         purpose="api.citizen.list",
-        citizen_ids=[c.pk for c in page["results"]],
     )
-    return page
 
 
 @router.get("/citizens/{citizen_id}", response={200: CitizenOut, **ERRORS})

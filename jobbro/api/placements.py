@@ -15,7 +15,7 @@ from jobbro.access import allows, get_for_user, log_access, scope
 from jobbro.accounts.models import AccessLog, User
 from jobbro.api.cases import course_for
 from jobbro.api.common import Id, PathId, api_fields, today, version_of
-from jobbro.api.pagination import PageParams, paginate
+from jobbro.api.pagination import PageParams, paginate, search
 from jobbro.api.schemas import ERRORS
 from jobbro.companies.models import ContactPerson, Workplace
 from jobbro.errors import Conflict
@@ -219,22 +219,17 @@ def placement_post(request: HttpRequest, payload: PlacementIn):
 @router.get("/placements", response={200: PlacementPage, **ERRORS})
 @allows("placement.view")
 def placement_list(request: HttpRequest, filters: Query[PlacementFilter]):
-    user = request.auth
-    placements = _placements(user)
-    if filters.case_id is not None:
-        placements = placements.filter(course_id=filters.case_id)
-    if filters.status:
-        placements = placements.filter(status=filters.status)
-    page = paginate(placements, filters)
-    log_access(
-        user,
-        AccessLog.Action.SEARCH,
-        object_type="placements.Placement",
+    chosen = filters.model_dump(include={"case_id", "status"}, exclude_none=True)
+    if "case_id" in chosen:
+        chosen["course_id"] = chosen.pop("case_id")
+    return search(
+        request.auth,
+        Placement.objects.filter(**chosen).prefetch_related("conversations").order_by("-id"),
+        "placement.view",
+        filters,
         criteria=filters.model_dump(exclude_none=True),
         purpose="api.placement.list",
-        citizen_ids=[p.citizen_id for p in page["results"]],
     )
-    return page
 
 
 @router.get("/placements/{placement_id}", response={200: PlacementOut, **ERRORS})
