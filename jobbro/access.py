@@ -14,10 +14,10 @@
 
 from collections.abc import Callable, Iterable, Mapping
 from functools import wraps
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist, PermissionDenied
 from django.core.paginator import Page, Paginator
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
@@ -178,8 +178,9 @@ SHARED_MODELS: set[str] = {
     "companies.ContactPerson",
 }
 
-V = TypeVar("V", bound=Callable[..., HttpResponse])
+V = TypeVar("V", bound=Callable[..., Any])
 M = TypeVar("M", bound=models.Model)
+Q = TypeVar("Q", bound=models.QuerySet[Any])
 
 
 def can(user: Any, action: str) -> bool:
@@ -233,7 +234,7 @@ def allows(action: str) -> Callable[[V], V]:
 
     def decorator(func: V) -> V:
         @wraps(func)
-        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        def wrapper(request: Any, *args: Any, **kwargs: Any) -> Any:
             check(request.auth, action)
             return func(request, *args, **kwargs)
 
@@ -257,14 +258,14 @@ def is_tenant_model(model: type[models.Model]) -> bool:
     return issubclass(model, TenantModel)
 
 
-def scope(user: Any, queryset: models.QuerySet[M]) -> models.QuerySet[M]:
+def scope(user: Any, queryset: Q) -> Q:
     """Narrow a queryset to the rows this user may see. Every tenant query goes here."""
     model = queryset.model
     if not (user.is_authenticated and user.is_active):
         return queryset.none()
     rule = SCOPES.get((label(model), user.role))
     if rule is not None:
-        return rule(queryset, user)
+        return cast(Q, rule(queryset, user))
     if user.role in STAFF_ROLES:
         if is_tenant_model(model) or label(model) in MUNICIPALITY_SCOPED:
             return queryset.filter(municipality_id=user.municipality_id)
@@ -288,7 +289,7 @@ def get_for_user(
         queryset = queryset._default_manager.all()
     try:
         obj = scope(user, queryset).get(**lookup)
-    except (queryset.model.DoesNotExist, ValueError, TypeError):
+    except (ObjectDoesNotExist, ValueError, TypeError):
         raise Http404 from None
     if log is not None:
         log_access(user, log, obj, purpose=purpose or action)
@@ -367,7 +368,7 @@ def log_access(
     object_type: str = "",
     criteria: dict | None = None,
     purpose: str = "",
-    citizen_ids: Iterable[int] = (),
+    citizen_ids: Iterable[int | None] = (),
     municipality_id: int | None = None,
     actor: str = "",
 ) -> None:
@@ -397,7 +398,7 @@ def log_access(
     )
 
 
-def company_editable_by(user: Any, company: models.Model) -> bool:
+def company_editable_by(user: Any, company: Any) -> bool:
     """May this user change a shared company, its workplaces and job contact persons?
 
     Every staff member may read a company; changing it is for consultants, managers
@@ -409,7 +410,7 @@ def company_editable_by(user: Any, company: models.Model) -> bool:
     return company.relations.filter(municipality_id=user.municipality_id).exists()
 
 
-def check_company_edit(user: Any, company: models.Model) -> None:
+def check_company_edit(user: Any, company: Any) -> None:
     """403 unless company_editable_by(user, company)."""
     if not company_editable_by(user, company):
         raise PermissionDenied

@@ -1,14 +1,14 @@
 """System checks that refuse a production start with unsafe settings."""
 
 from django.conf import settings
-from django.core.checks import Error, Tags, Warning, register
+from django.core.checks import CheckMessage, Error, Tags, Warning, register
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
 
 @register(Tags.security, deploy=False)
 def check_production_settings(app_configs, **kwargs) -> list:
-    errors = []
+    errors: list[CheckMessage] = []
     public_hosts = set(settings.ALLOWED_HOSTS) - LOCAL_HOSTS
     if settings.DEBUG and public_hosts:
         errors.append(

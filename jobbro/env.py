@@ -7,6 +7,7 @@ cannot be parsed stops the start with one sentence naming the variable.
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
@@ -97,7 +98,7 @@ class DatabaseUrl:
     options: tuple[tuple[str, str], ...] = ()
 
     def as_django(self) -> dict:
-        config = {"ENGINE": self.engine, "NAME": self.name}
+        config: dict[str, Any] = {"ENGINE": self.engine, "NAME": self.name}
         if self.engine.endswith("sqlite3"):
             # WAL lets readers work while the worker writes; a busy timeout
             # instead of "database is locked" under concurrent requests.

@@ -16,7 +16,7 @@ def _only_operations_admins(request) -> bool:
     return user.is_superuser and can(user, "operations.admin")
 
 
-admin.site.has_permission = _only_operations_admins
+admin.site.has_permission = _only_operations_admins  # type: ignore[method-assign]
 
 urlpatterns = [
     path("", views.home, name="home"),

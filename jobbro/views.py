@@ -1,7 +1,7 @@
 """The landing page: each role's worklist."""
 
 from django.db.models import Count
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 from django.views.i18n import set_language as django_set_language
@@ -11,11 +11,12 @@ from jobbro.accounts.models import User
 from jobbro.accounts.roles import Role
 from jobbro.cases.views import course_figures, worklist_context
 from jobbro.portal.views import citizen_home, contact_home
+from jobbro.web import AuthedRequest
 
 set_language = public(django_set_language)
 
 
-def _staff_figures(request: HttpRequest) -> dict:
+def _staff_figures(request: AuthedRequest) -> dict:
     counts = (
         scope(request.user, User.objects.staff().filter(is_active=True))
         .values("role")
@@ -26,16 +27,16 @@ def _staff_figures(request: HttpRequest) -> dict:
     return {"staff_by_role": [{"label": labels[c["role"]], "count": c["count"]} for c in counts]}
 
 
-def _programme_figures(request: HttpRequest) -> dict:
+def _programme_figures(request: AuthedRequest) -> dict:
     running = User.objects.staff().values("municipality_id").distinct().count()
     return {"municipalities_running": running}
 
 
-def _my_courses(request: HttpRequest) -> dict:
+def _my_courses(request: AuthedRequest) -> dict:
     return worklist_context(request, mine=True)
 
 
-def _manager_figures(request: HttpRequest) -> dict:
+def _manager_figures(request: AuthedRequest) -> dict:
     return _staff_figures(request) | course_figures(request)
 
 
@@ -52,7 +53,7 @@ ROLE_CONTEXT = {
 
 @require_GET
 @require("home.view")
-def home(request: HttpRequest) -> HttpResponse:
-    role = request.user.role
+def home(request: AuthedRequest) -> HttpResponse:
+    role = Role(request.user.role)
     context = ROLE_CONTEXT[role](request) if role in ROLE_CONTEXT else {}
     return render(request, f"home/{role}.html", context)

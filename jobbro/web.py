@@ -20,11 +20,18 @@ from django.shortcuts import redirect, render
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from jobbro.accounts.models import User
 from jobbro.forms import add_service_errors
 
 T = TypeVar("T")
 Text = str | Promise
 Message = Text | Callable[[Any], Text]
+
+
+class AuthedRequest(HttpRequest):
+    """A request that passed ``@require``: its user is signed in (for the type checker)."""
+
+    user: User
 
 
 @dataclass(frozen=True)
@@ -72,7 +79,7 @@ def submitted(
         add_service_errors(all_forms[0], exc)
         return None
     if success is not None:  # None: the caller says it (an htmx fragment, say)
-        messages.success(request, success(result) if callable(success) else success)
+        messages.success(request, str(success(result) if callable(success) else success))
     return result
 
 
@@ -125,5 +132,5 @@ def act(
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect(refused or then)
-    messages.success(request, success(result) if callable(success) else success)
+    messages.success(request, str(success(result) if callable(success) else success))
     return redirect(then(result) if callable(then) else then)

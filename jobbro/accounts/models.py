@@ -61,6 +61,14 @@ class User(AbstractUser):
     def is_jobcenter_staff(self) -> bool:
         return self.role in STAFF_ROLES
 
+    @property
+    def jobcenter_id(self) -> int:
+        """A staff member's municipality (the user_staff_has_municipality constraint
+        guarantees one); asking it of anyone else is a bug."""
+        if self.municipality_id is None:
+            raise ValueError(f"User {self.pk} ({self.role}) belongs to no jobcenter.")
+        return self.municipality_id
+
 
 class AccessLogQuerySet(models.QuerySet):
     def about_citizen(self, citizen_id: int) -> "AccessLogQuerySet":

@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.db.models import QuerySet
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.views.decorators.http import require_GET, require_POST
@@ -15,6 +16,7 @@ from jobbro.accounts.forms import (
     LoginForm,
 )
 from jobbro.accounts.models import AccessLog, User
+from jobbro.web import AuthedRequest
 
 login = public(
     auth_views.LoginView.as_view(
@@ -64,7 +66,7 @@ STAFF_PAGE_SIZE = 50
 
 @require_GET
 @require("staff.list")
-def staff_list(request: HttpRequest) -> HttpResponse:
+def staff_list(request: AuthedRequest) -> HttpResponse:
     users = scope(request.user, User.objects.staff()).select_related("municipality")
     page = Paginator(users.order_by("first_name", "last_name", "id"), STAFF_PAGE_SIZE).get_page(
         request.GET.get("side")
@@ -74,7 +76,7 @@ def staff_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @require("staff.view")
-def staff_detail(request: HttpRequest, user_id: int) -> HttpResponse:
+def staff_detail(request: AuthedRequest, user_id: int) -> HttpResponse:
     person = get_for_user(request.user, User.objects.staff(), "staff.view", pk=user_id)
     return render(request, "accounts/staff_detail.html", {"person": person})
 
@@ -84,9 +86,9 @@ ACCESS_LOG_PAGE_SIZE = 100
 
 @require_GET
 @require("accesslog.view")
-def access_log(request: HttpRequest) -> HttpResponse:
+def access_log(request: AuthedRequest) -> HttpResponse:
     form = AccessLogFilterForm(request.GET or None)
-    entries = scope(request.user, AccessLog.objects.all())
+    entries: QuerySet[AccessLog] = scope(request.user, AccessLog.objects.all())
     if form.is_valid():
         entries = form.filter(entries)
     page = Paginator(entries.order_by("-at", "-id"), ACCESS_LOG_PAGE_SIZE).get_page(

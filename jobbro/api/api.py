@@ -7,6 +7,7 @@ from ninja import NinjaAPI, Query
 from ninja.security import HttpBearer
 
 from jobbro.access import allows, can
+from jobbro.api.common import ApiRequest
 from jobbro.api.errors import install_error_handlers
 from jobbro.api.pagination import PageParams, paginate
 from jobbro.api.schemas import ERRORS, Me, MunicipalityPage
@@ -15,7 +16,7 @@ from jobbro.municipalities.models import Municipality
 
 
 class BearerToken(HttpBearer):
-    def authenticate(self, request: HttpRequest, token: str):
+    def authenticate(self, request: HttpRequest, token: str):  # noqa: ANN201
         user = token_authenticate(token)
         if user is not None and not can(user, "api.me"):
             # The API is for the jobcenter's systems. Job contact persons and citizens
@@ -54,7 +55,7 @@ def _add_resources() -> None:
 
 @api.get("/me", response={200: Me, **ERRORS}, tags=["accounts"])
 @allows("api.me")
-def me(request: HttpRequest):
+def me(request: ApiRequest):
     user = request.auth
     return {
         "id": user.pk,
@@ -67,7 +68,7 @@ def me(request: HttpRequest):
 
 @api.get("/municipalities", response={200: MunicipalityPage, **ERRORS}, tags=["reference"])
 @allows("reference.read")
-def municipalities(request: HttpRequest, page: Query[PageParams]):
+def municipalities(request: ApiRequest, page: Query[PageParams]):
     return paginate(Municipality.objects.order_by("code"), page)
 
 

@@ -8,13 +8,12 @@ from typing import Literal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 from pydantic import ConfigDict
 
 from jobbro.access import allows, get_for_user, log_access, scope
 from jobbro.accounts.models import AccessLog, User
-from jobbro.api.common import Id, PathId, api_fields, today, version_of
+from jobbro.api.common import ApiRequest, Id, PathId, api_fields, today, version_of
 from jobbro.api.pagination import PageParams, paginate, search
 from jobbro.api.schemas import ERRORS
 from jobbro.cases.models import Course, HomeworkItem, HomeworkTemplate, Outcome, Phase
@@ -174,7 +173,7 @@ def _staff(user: User, user_id: int | None, field: str) -> User | None:
 
 @router.post("/cases", response={201: CaseOut, **ERRORS})
 @allows("course.create")
-def case_post(request: HttpRequest, payload: CaseIn):
+def case_post(request: ApiRequest, payload: CaseIn):
     user = request.auth
     citizen = get_for_user(user, Citizen, "course.create", pk=payload.citizen_id, log=None)
     with api_fields(CASE_FIELDS):
@@ -194,7 +193,7 @@ def case_post(request: HttpRequest, payload: CaseIn):
 
 @router.get("/cases", response={200: CasePage, **ERRORS})
 @allows("course.list")
-def case_list(request: HttpRequest, filters: Query[CaseFilter]):
+def case_list(request: ApiRequest, filters: Query[CaseFilter]):
     chosen = filters.model_dump(include={"phase", "citizen_id"}, exclude_none=True)
     return search(
         request.auth,
@@ -208,14 +207,14 @@ def case_list(request: HttpRequest, filters: Query[CaseFilter]):
 
 @router.get("/cases/{case_id}", response={200: CaseOut, **ERRORS})
 @allows("course.view")
-def case_get(request: HttpRequest, case_id: PathId):
+def case_get(request: ApiRequest, case_id: PathId):
     return course_for(request.auth, case_id, "course.view")
 
 
 @router.patch("/cases/{case_id}", response={200: CaseOut, **ERRORS})
 @allows("course.edit")
 @transaction.atomic
-def case_patch(request: HttpRequest, case_id: PathId, payload: CasePatch):
+def case_patch(request: ApiRequest, case_id: PathId, payload: CasePatch):
     user = request.auth
     course = course_for(user, case_id, "course.edit", log=None)
     version = version_of(request, payload.version, course.version)
@@ -236,8 +235,8 @@ def case_patch(request: HttpRequest, case_id: PathId, payload: CasePatch):
             caseworker = (
                 _staff(user, payload.caseworker_id, "caseworker_id")
                 if payload.caseworker_id is not None
-                else course.caseworker
-            )
+                else None
+            ) or course.caseworker
             consultant = (
                 _staff(user, payload.consultant_id, "consultant_id")
                 if "consultant_id" in changes
@@ -258,7 +257,7 @@ def case_patch(request: HttpRequest, case_id: PathId, payload: CasePatch):
 
 @router.post("/cases/{case_id}/transitions", response={200: CaseOut, **ERRORS})
 @allows("course.edit")
-def case_transition(request: HttpRequest, case_id: PathId, payload: TransitionIn):
+def case_transition(request: ApiRequest, case_id: PathId, payload: TransitionIn):
     user = request.auth
     course = course_for(user, case_id, "course.edit", log=None)
     if payload.to == Phase.CLOSED:
@@ -280,7 +279,7 @@ def case_transition(request: HttpRequest, case_id: PathId, payload: TransitionIn
 
 @router.post("/cases/{case_id}/outcome", response={200: CaseOut, **ERRORS})
 @allows("course.edit")
-def case_outcome(request: HttpRequest, case_id: PathId, payload: OutcomeIn):
+def case_outcome(request: ApiRequest, case_id: PathId, payload: OutcomeIn):
     """Close the case with its outcome (the only way into phase ``closed``)."""
     user = request.auth
     course = course_for(user, case_id, "course.edit", log=None)
@@ -306,14 +305,14 @@ def case_outcome(request: HttpRequest, case_id: PathId, payload: OutcomeIn):
 
 @router.get("/cases/{case_id}/homework", response={200: HomeworkPage, **ERRORS})
 @allows("course.view")
-def homework_list(request: HttpRequest, case_id: PathId, page: Query[PageParams]):
+def homework_list(request: ApiRequest, case_id: PathId, page: Query[PageParams]):
     course = course_for(request.auth, case_id, "course.view")
     return paginate(course.homework.order_by("due_on", "id"), page)
 
 
 @router.post("/cases/{case_id}/homework", response={201: HomeworkOut, **ERRORS})
 @allows("course.edit")
-def homework_post(request: HttpRequest, case_id: PathId, payload: HomeworkIn):
+def homework_post(request: ApiRequest, case_id: PathId, payload: HomeworkIn):
     user = request.auth
     course = course_for(user, case_id, "course.edit", log=None)
     template = None
@@ -335,7 +334,7 @@ def homework_post(request: HttpRequest, case_id: PathId, payload: HomeworkIn):
 
 @router.patch("/homework/{homework_id}", response={200: HomeworkOut, **ERRORS})
 @allows("course.edit")
-def homework_patch(request: HttpRequest, homework_id: PathId, payload: HomeworkPatch):
+def homework_patch(request: ApiRequest, homework_id: PathId, payload: HomeworkPatch):
     user = request.auth
     item = get_for_user(
         user, HomeworkItem.objects.select_related("course"), "course.edit", pk=homework_id

@@ -3,12 +3,11 @@ and never comes out again: responses carry ``masked_cpr`` (DDMMYY-XXXX) only."""
 
 from datetime import date
 
-from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 from pydantic import ConfigDict, field_validator
 
 from jobbro.access import allows, get_for_user
-from jobbro.api.common import PathId, english_cpr, english_cvr
+from jobbro.api.common import ApiRequest, PathId, english_cpr, english_cvr
 from jobbro.api.pagination import PageParams, search
 from jobbro.api.schemas import ERRORS
 from jobbro.citizens.models import Citizen
@@ -87,13 +86,13 @@ def _fields(payload: Schema, *, partial: bool) -> dict:
 
 @router.post("/citizens", response={201: CitizenOut, **ERRORS})
 @allows("citizen.edit")
-def citizen_post(request: HttpRequest, payload: CitizenIn):
+def citizen_post(request: ApiRequest, payload: CitizenIn):
     return Status(201, citizen_create(by=request.auth, fields=_fields(payload, partial=False)))
 
 
 @router.get("/citizens", response={200: CitizenPage, **ERRORS})
 @allows("citizen.view")
-def citizen_list(request: HttpRequest, filters: Query[CitizenFilter]):
+def citizen_list(request: ApiRequest, filters: Query[CitizenFilter]):
     q = filters.q.strip()
     return search(
         request.auth,
@@ -109,12 +108,12 @@ def citizen_list(request: HttpRequest, filters: Query[CitizenFilter]):
 
 @router.get("/citizens/{citizen_id}", response={200: CitizenOut, **ERRORS})
 @allows("citizen.view")
-def citizen_get(request: HttpRequest, citizen_id: PathId):
+def citizen_get(request: ApiRequest, citizen_id: PathId):
     return get_for_user(request.auth, Citizen, "citizen.view", pk=citizen_id)
 
 
 @router.patch("/citizens/{citizen_id}", response={200: CitizenOut, **ERRORS})
 @allows("citizen.edit")
-def citizen_patch(request: HttpRequest, citizen_id: PathId, payload: CitizenPatch):
+def citizen_patch(request: ApiRequest, citizen_id: PathId, payload: CitizenPatch):
     citizen = get_for_user(request.auth, Citizen, "citizen.edit", pk=citizen_id, log=None)
     return citizen_update(by=request.auth, citizen=citizen, fields=_fields(payload, partial=True))

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from ninja import Field, Path
 
+from jobbro.accounts.models import User
 from jobbro.lib import clock
 from jobbro.lib.cpr import CprError, normalize_cpr
 from jobbro.lib.cvr import CvrError, normalize_cvr, normalize_p_number
@@ -27,6 +28,12 @@ CPR_MESSAGES = {
     "length": "A CPR number has 10 digits.",
     "birth_date": "The CPR number does not start with a valid birth date (DDMMYY).",
 }
+
+
+class ApiRequest(HttpRequest):
+    """A request that passed the token check: ``auth`` is the token's user."""
+
+    auth: User
 
 
 def today() -> date:

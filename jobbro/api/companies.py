@@ -4,12 +4,11 @@ with the company (``company_editable_by``), as in the web UI."""
 
 from decimal import Decimal
 
-from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 from pydantic import ConfigDict, field_validator
 
 from jobbro.access import allows, check_company_edit, get_for_user, scope
-from jobbro.api.common import Id, english_cvr, english_p_number, today
+from jobbro.api.common import ApiRequest, Id, english_cvr, english_p_number, today
 from jobbro.api.pagination import PageParams, paginate
 from jobbro.api.schemas import ERRORS
 from jobbro.companies.industries import COMMON_DB07
@@ -126,7 +125,7 @@ def _workplaces(user):
 
 @router.post("/companies", response={201: CompanyOut, **ERRORS})
 @allows("company.create")
-def company_post(request: HttpRequest, payload: CompanyIn):
+def company_post(request: ApiRequest, payload: CompanyIn):
     text = payload.industry_text or COMMON_DB07.get(payload.industry_code, payload.industry_code)
     company = Company(
         cvr=payload.cvr, name=payload.name, industry_code=payload.industry_code, industry_text=text
@@ -136,7 +135,7 @@ def company_post(request: HttpRequest, payload: CompanyIn):
 
 @router.get("/companies", response={200: CompanyPage, **ERRORS})
 @allows("company.view")
-def company_list(request: HttpRequest, filters: Query[CompanyFilter]):
+def company_list(request: ApiRequest, filters: Query[CompanyFilter]):
     companies = scope(request.auth, Company.objects.all()).order_by("name", "id")
     if filters.cvr:
         companies = companies.filter(cvr=filters.cvr.strip())
@@ -147,7 +146,7 @@ def company_list(request: HttpRequest, filters: Query[CompanyFilter]):
 
 @router.post("/workplaces", response={201: WorkplaceOut, **ERRORS})
 @allows("company.edit")
-def workplace_post(request: HttpRequest, payload: WorkplaceIn):
+def workplace_post(request: ApiRequest, payload: WorkplaceIn):
     user = request.auth
     company = get_for_user(user, Company, "company.edit", pk=payload.company_id, log=None)
     check_company_edit(user, company)
@@ -160,7 +159,7 @@ def workplace_post(request: HttpRequest, payload: WorkplaceIn):
 
 @router.get("/workplaces", response={200: WorkplacePage, **ERRORS})
 @allows("company.view")
-def workplace_list(request: HttpRequest, filters: Query[WorkplaceFilter]):
+def workplace_list(request: ApiRequest, filters: Query[WorkplaceFilter]):
     workplaces = _workplaces(request.auth)
     if filters.company_id is not None:
         workplaces = workplaces.filter(company_id=filters.company_id)
@@ -169,7 +168,7 @@ def workplace_list(request: HttpRequest, filters: Query[WorkplaceFilter]):
 
 @router.post("/contact-persons", response={201: ContactPersonOut, **ERRORS})
 @allows("contactperson.edit")
-def contact_person_post(request: HttpRequest, payload: ContactPersonIn):
+def contact_person_post(request: ApiRequest, payload: ContactPersonIn):
     user = request.auth
     workplace = get_for_user(
         user,
@@ -185,7 +184,7 @@ def contact_person_post(request: HttpRequest, payload: ContactPersonIn):
 
 @router.get("/contact-persons", response={200: ContactPersonPage, **ERRORS})
 @allows("contactperson.view")
-def contact_person_list(request: HttpRequest, filters: Query[ContactPersonFilter]):
+def contact_person_list(request: ApiRequest, filters: Query[ContactPersonFilter]):
     people = scope(request.auth, ContactPerson.objects.all()).order_by("id")
     if filters.workplace_id is not None:
         people = people.filter(workplace_id=filters.workplace_id)

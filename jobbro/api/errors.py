@@ -1,11 +1,12 @@
 """The API's one error shape: {"error": {"code", "message", "fields": {field: [...]}}}."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as SchemaValidationError
 
+from jobbro.api.common import ApiRequest
 from jobbro.errors import Conflict
 
 
@@ -34,7 +35,7 @@ def model_errors(exc: ValidationError) -> dict[str, list[str]]:
 
 
 def install_error_handlers(api: NinjaAPI) -> None:
-    def respond(request: HttpRequest, status: int, body: dict) -> HttpResponse:
+    def respond(request: ApiRequest, status: int, body: dict) -> HttpResponse:
         return api.create_response(request, body, status=status)
 
     @api.exception_handler(SchemaValidationError)

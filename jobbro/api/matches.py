@@ -1,12 +1,11 @@
 """Suggested workplaces for a case: the same ranking as the web's suggestions page
 (jobbro/matching/services.py, with the per-process index cache)."""
 
-from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
 from jobbro.access import allows
 from jobbro.api.cases import course_for
-from jobbro.api.common import Id, PathId, today
+from jobbro.api.common import ApiRequest, Id, PathId, today
 from jobbro.api.schemas import ERRORS
 from jobbro.matching.services import SUGGESTION_LIMIT, course_suggestions
 
@@ -29,7 +28,7 @@ class MatchParams(Schema):
 
 @router.get("/cases/{case_id}/matches", response={200: MatchList, **ERRORS})
 @allows("matching.view")
-def case_matches(request: HttpRequest, case_id: PathId, params: Query[MatchParams]):
+def case_matches(request: ApiRequest, case_id: PathId, params: Query[MatchParams]):
     course = course_for(request.auth, case_id, "matching.view")
     suggestions = course_suggestions(course=course, today=today())[: params.limit]
     return {

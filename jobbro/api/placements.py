@@ -7,19 +7,18 @@ from decimal import Decimal
 from typing import Literal
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 from pydantic import ConfigDict
 
 from jobbro.access import allows, get_for_user, log_access, scope
 from jobbro.accounts.models import AccessLog, User
 from jobbro.api.cases import course_for
-from jobbro.api.common import Id, PathId, api_fields, today, version_of
+from jobbro.api.common import ApiRequest, Id, PathId, api_fields, today, version_of
 from jobbro.api.pagination import PageParams, paginate, search
 from jobbro.api.schemas import ERRORS
 from jobbro.companies.models import ContactPerson, Workplace
 from jobbro.errors import Conflict
-from jobbro.placements.models import Conversation, Placement, Purpose
+from jobbro.placements.models import AgreementVersion, Conversation, Placement
 from jobbro.placements.services import (
     agreement_approve,
     approvals_missing,
@@ -31,7 +30,7 @@ from jobbro.placements.services import (
 
 router = Router(tags=["placements"])
 
-DEFAULT_PURPOSE = Purpose.SKILLS
+DEFAULT_PURPOSE: Literal["skills"] = "skills"  # Purpose.SKILLS (BEK 2636/2021 § 60)
 DEFAULT_TASKS = "Arbejdsopgaverne aftales i forventningsafstemningen."
 
 PLACEMENT_FIELDS = {
@@ -104,7 +103,7 @@ class PlacementIn(Schema):
     weeks: int | None = Field(None, ge=1, le=26, description="default: the municipality's")
     hours_per_week: Decimal = Field(gt=0, le=37, max_digits=4, decimal_places=1)
     purpose: Literal["ordinary_hours", "skills", "job_goal"] = Field(
-        DEFAULT_PURPOSE, description=f"BEK 2636/2021 § 60; default {DEFAULT_PURPOSE.value}"
+        DEFAULT_PURPOSE, description=f"BEK 2636/2021 § 60; default {DEFAULT_PURPOSE}"
     )
     tasks: str = Field(DEFAULT_TASKS, min_length=1, max_length=5000)
     capacity_override_reason: str = Field(
@@ -172,8 +171,16 @@ def _placement(user: User, placement_id: int, action: str) -> Placement:
     return get_for_user(user, _placements(user), action, pk=placement_id)
 
 
-def _agreement(placement: Placement) -> dict:
+def _current(placement: Placement) -> AgreementVersion:
+    """Every placement has its agreement from the start (version 1 at creation)."""
     current = current_agreement(placement)
+    if current is None:
+        raise AgreementVersion.DoesNotExist
+    return current
+
+
+def _agreement(placement: Placement) -> dict:
+    current = _current(placement)
     return {
         "placement_id": placement.pk,
         "number": current.number,
@@ -185,7 +192,7 @@ def _agreement(placement: Placement) -> dict:
 
 @router.post("/placements", response={201: PlacementOut, **ERRORS})
 @allows("placement.create")
-def placement_post(request: HttpRequest, payload: PlacementIn):
+def placement_post(request: ApiRequest, payload: PlacementIn):
     user = request.auth
     course = course_for(user, payload.case_id, "placement.create", log=None)
     workplace = get_for_user(
@@ -218,7 +225,7 @@ def placement_post(request: HttpRequest, payload: PlacementIn):
 
 @router.get("/placements", response={200: PlacementPage, **ERRORS})
 @allows("placement.view")
-def placement_list(request: HttpRequest, filters: Query[PlacementFilter]):
+def placement_list(request: ApiRequest, filters: Query[PlacementFilter]):
     chosen = filters.model_dump(include={"case_id", "status"}, exclude_none=True)
     if "case_id" in chosen:
         chosen["course_id"] = chosen.pop("case_id")
@@ -234,7 +241,7 @@ def placement_list(request: HttpRequest, filters: Query[PlacementFilter]):
 
 @router.get("/placements/{placement_id}", response={200: PlacementOut, **ERRORS})
 @allows("placement.view")
-def placement_get(request: HttpRequest, placement_id: PathId):
+def placement_get(request: ApiRequest, placement_id: PathId):
     return _placement(request.auth, placement_id, "placement.view")
 
 
@@ -249,7 +256,7 @@ class StartIn(Schema):
 
 @router.post("/placements/{placement_id}/start", response={200: PlacementOut, **ERRORS})
 @allows("placement.edit")
-def placement_start(request: HttpRequest, placement_id: PathId, payload: StartIn):
+def placement_start(request: ApiRequest, placement_id: PathId, payload: StartIn):
     """Start a planned placement: all three parties have approved the current
     expectations agreement, or a manager gives a reason (logged)."""
     user = request.auth
@@ -272,7 +279,7 @@ def placement_start(request: HttpRequest, placement_id: PathId, payload: StartIn
 
 @router.get("/cases/{case_id}/meetings", response={200: MeetingPage, **ERRORS})
 @allows("placement.view")
-def meeting_list(request: HttpRequest, case_id: PathId, page: Query[PageParams]):
+def meeting_list(request: ApiRequest, case_id: PathId, page: Query[PageParams]):
     user = request.auth
     course = course_for(user, case_id, "placement.view")
     meetings = scope(user, Conversation.objects.filter(placement__course=course))
@@ -281,7 +288,7 @@ def meeting_list(request: HttpRequest, case_id: PathId, page: Query[PageParams])
 
 @router.post("/meetings/{meeting_id}/feedback", response={201: FeedbackOut, **ERRORS})
 @allows("placement.edit")
-def meeting_feedback(request: HttpRequest, meeting_id: PathId, payload: FeedbackIn):
+def meeting_feedback(request: ApiRequest, meeting_id: PathId, payload: FeedbackIn):
     """The job contact person's weekly feedback for the week of this meeting."""
     user = request.auth
     meeting = get_for_user(
@@ -304,7 +311,7 @@ def meeting_feedback(request: HttpRequest, meeting_id: PathId, payload: Feedback
 
 @router.get("/placements/{placement_id}/agreement", response={200: AgreementOut, **ERRORS})
 @allows("placement.view")
-def agreement_get(request: HttpRequest, placement_id: PathId):
+def agreement_get(request: ApiRequest, placement_id: PathId):
     return _agreement(_placement(request.auth, placement_id, "placement.view"))
 
 
@@ -312,11 +319,11 @@ def agreement_get(request: HttpRequest, placement_id: PathId):
     "/placements/{placement_id}/agreement/approvals", response={201: AgreementOut, **ERRORS}
 )
 @allows("placement.edit")
-def agreement_approval(request: HttpRequest, placement_id: PathId, payload: ApprovalIn):
+def agreement_approval(request: ApiRequest, placement_id: PathId, payload: ApprovalIn):
     """Staff approving for the citizen or the job contact person record an approval
     given on paper (``on_paper``)."""
     user = request.auth
     placement = _placement(user, placement_id, "placement.edit")
-    number = payload.number or current_agreement(placement).number
+    number = payload.number or _current(placement).number
     agreement_approve(by=user, placement=placement, party=payload.party, number=number)
     return Status(201, _agreement(placement))

@@ -10,6 +10,7 @@ from jobbro import forms as dkfds
 from jobbro.access import roles_for
 from jobbro.accounts.models import User
 from jobbro.cases.models import (
+    VISITATION_FIELDS,
     Course,
     CourseEvent,
     HomeworkItem,
@@ -93,14 +94,7 @@ class CitizenCourseForm(CitizenBaseForm):
 class VisitationForm(VersionMixin, dkfds.ModelForm):
     class Meta:
         model = Course
-        fields = [
-            "visitation_on",
-            "motivation_notes",
-            "voluntary",
-            "consent_to_share",
-            "info_meeting_attended",
-            "info_meeting_on",
-        ]
+        fields = list(VISITATION_FIELDS)
         widgets = {
             "visitation_on": DateInput,
             "info_meeting_on": DateInput,

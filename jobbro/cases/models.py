@@ -283,6 +283,12 @@ class Course(Versioned, TenantModel):
 
     objects = CourseQuerySet.as_manager()
 
+    # Annotated by CourseQuerySet.with_due, and by the worklist for its rows.
+    due_on: date | None
+    next_action: str
+    days_overdue: int
+    next_action_label: str
+
     class Meta:
         ordering = ["-created_at"]
         constraints = [

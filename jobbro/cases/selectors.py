@@ -1,6 +1,6 @@
 """Reads of courses for the pages: worklists, the manager's figures, the course page."""
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
@@ -41,15 +41,15 @@ def worklist(
     ).worklist_order()
 
 
-def with_due_labels(courses: list[Course], today: date) -> None:
+def with_due_labels(courses: Iterable[Course], today: date) -> None:
     for course in courses:
         course.days_overdue = (today - course.due_on).days if course.due_on else 0
-        course.next_action_label = NEXT_ACTION_LABELS.get(course.next_action, "")
+        course.next_action_label = str(NEXT_ACTION_LABELS.get(course.next_action, ""))
 
 
 def course_figures(user: Any, today: date) -> dict[str, Any]:
     """The manager's overview: open courses per phase and how many are overdue (in SQL)."""
-    limits = waiting_limits(user.municipality_id)
+    limits = waiting_limits(user.jobcenter_id)
     rows = (
         scope(user, Course.objects.open())
         .with_due(limits)

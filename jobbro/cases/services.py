@@ -67,7 +67,7 @@ def homework_template_save(
     kind: str,
     is_active: bool = True,
 ) -> HomeworkTemplate:
-    template = template or HomeworkTemplate(municipality_id=by.municipality_id)
+    template = template or HomeworkTemplate(municipality_id=by.jobcenter_id)
     template.title, template.description, template.kind = title, description, kind
     template.is_active = is_active
     template.full_clean()
@@ -79,7 +79,7 @@ def homework_template_save(
 def settings_update(
     *, by: User, first_contact_days: int, follow_up_days: int, match_to_start_days: int
 ) -> MunicipalitySettings:
-    found = MunicipalitySettings.of(by.municipality_id)
+    found = MunicipalitySettings.of(by.jobcenter_id)
     found.first_contact_days = first_contact_days
     found.follow_up_days = follow_up_days
     found.match_to_start_days = match_to_start_days
@@ -91,7 +91,7 @@ def settings_update(
 @transaction.atomic
 def reminders_set(*, by: User, reminders_enabled: bool) -> MunicipalitySettings:
     """Switch the worker's e-mail reminders on or off for the user's municipality."""
-    found = MunicipalitySettings.of(by.municipality_id)
+    found = MunicipalitySettings.of(by.jobcenter_id)
     found.reminders_enabled = reminders_enabled
     found.save(update_fields=["reminders_enabled"])
     return found
@@ -120,7 +120,7 @@ def citizen_course_create(
     motivation_notes: str = "",
 ) -> Course:
     """Visitation in one step: the citizen and their course, caseworker = the creator."""
-    municipality_id = by.municipality_id
+    municipality_id = by.jobcenter_id
     citizen = citizen_create(by=by, fields=citizen_fields, log=False)
     caseworker = caseworker or by
     _check_staff(municipality_id, caseworker, "course.caseworker", "caseworker")
@@ -335,11 +335,11 @@ def course_contact_record(
         raise ValidationError({"occurred_on": _("En kontakt kan ikke ligge i fremtiden.")})
     if course.is_closed:
         raise ValidationError(_("Forløbet er afsluttet."))
-    event = _event(course, by, kind, text or CourseEvent.Kind(kind).label, occurred_on)
+    event = _event(course, by, kind, text or str(CourseEvent.Kind(kind).label), occurred_on)
     # Keep the guard's dates in one UPDATE that compares in the database, so two
     # contacts recorded at once cannot move a date backwards.
     day = Value(occurred_on, output_field=DateField())
-    updates = {"last_contact_on": Greatest(Coalesce("last_contact_on", day), day)}
+    updates: dict[str, Any] = {"last_contact_on": Greatest(Coalesce("last_contact_on", day), day)}
     if kind == CourseEvent.Kind.COMPANY_CONTACT:
         updates["first_company_contact_on"] = Least(Coalesce("first_company_contact_on", day), day)
     Course.objects.filter(pk=course.pk).update(**updates)
@@ -372,7 +372,7 @@ def homework_assign(
         template=template,
         kind=template.kind if template else HomeworkTemplate.Kind.GENERAL,
         description=description or (template.title if template else ""),
-        due_on=due_on,
+        due_on=due_on,  # type: ignore[misc]  # None: full_clean says the field is required
         created_by=by,
     )
     item.full_clean()
@@ -405,7 +405,7 @@ def meeting_create(
     *, by: User, starts_at: datetime, place: str, capacity: int
 ) -> InformationMeeting:
     meeting = InformationMeeting(
-        municipality_id=by.municipality_id, starts_at=starts_at, place=place, capacity=capacity
+        municipality_id=by.jobcenter_id, starts_at=starts_at, place=place, capacity=capacity
     )
     meeting.full_clean()
     meeting.save()

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -27,7 +27,7 @@ from jobbro.citizens.forms import TargetGroupForm
 from jobbro.citizens.models import Citizen, TargetGroup
 from jobbro.citizens.services import target_group_create
 from jobbro.lib import clock
-from jobbro.web import FormPage, act, edit_page, posted, submitted
+from jobbro.web import AuthedRequest, FormPage, act, edit_page, posted, submitted
 
 PAGE_SIZE = 25
 GET_POST = require_http_methods(["GET", "POST"])
@@ -36,17 +36,17 @@ GET_POST = require_http_methods(["GET", "POST"])
 # -- worklists ---------------------------------------------------------------------
 
 
-def worklist_context(request: HttpRequest, *, mine: bool) -> dict[str, Any]:
+def worklist_context(request: AuthedRequest, *, mine: bool) -> dict[str, Any]:
     """'Mine forløb' (mine=True) or the municipality's list, filtered, searched, paged;
     every showing is a logged search with its criteria."""
     user = request.user
     today = clock.today()
-    form = forms.WorklistFilterForm(request.GET or None, municipality_id=user.municipality_id)
+    form = forms.WorklistFilterForm(request.GET or None, municipality_id=user.jobcenter_id)
     filters = form.cleaned_data if form.is_valid() else None
     page = search_for_user(
         user,
         selectors.worklist(
-            limits=selectors.waiting_limits(user.municipality_id),
+            limits=selectors.waiting_limits(user.jobcenter_id),
             today=today,
             filters=filters,
             mine_of=user.pk if mine else None,
@@ -62,13 +62,13 @@ def worklist_context(request: HttpRequest, *, mine: bool) -> dict[str, Any]:
     return {"page": page, "filter_form": form, "query": query.urlencode(), "mine": mine}
 
 
-def course_figures(request: HttpRequest) -> dict[str, Any]:
+def course_figures(request: AuthedRequest) -> dict[str, Any]:
     return selectors.course_figures(request.user, clock.today())
 
 
 @require_GET
 @require("course.list")
-def course_list(request: HttpRequest) -> HttpResponse:
+def course_list(request: AuthedRequest) -> HttpResponse:
     return render(request, "cases/course_list.html", worklist_context(request, mine=False))
 
 
@@ -77,14 +77,14 @@ def course_list(request: HttpRequest) -> HttpResponse:
 
 @GET_POST
 @require("course.create")
-def course_create(request: HttpRequest) -> HttpResponse:
+def course_create(request: AuthedRequest) -> HttpResponse:
     """'Ny borger / nyt forløb': the citizen and the course in one step (visitation)."""
     user = request.user
-    initial = {"visitation_on": clock.today()}
+    initial: dict[str, Any] = {"visitation_on": clock.today()}
     if can(user, "course.caseworker"):
         initial["caseworker"] = user.pk
     form = forms.CitizenCourseForm(
-        request.POST or None, initial=initial, municipality_id=user.municipality_id
+        request.POST or None, initial=initial, municipality_id=user.jobcenter_id
     )
     course = submitted(
         request,
@@ -99,7 +99,7 @@ def course_create(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @require("course.create")
-def citizen_course_start(request: HttpRequest, citizen_id: int) -> HttpResponse:
+def citizen_course_start(request: AuthedRequest, citizen_id: int) -> HttpResponse:
     """A new course for a citizen whose earlier course is closed (the citizen list)."""
     citizen = get_for_user(request.user, Citizen, "course.create", pk=citizen_id)
     return act(
@@ -116,7 +116,7 @@ def citizen_course_start(request: HttpRequest, citizen_id: int) -> HttpResponse:
 # -- the course page ---------------------------------------------------------------
 
 
-def _course(request: HttpRequest, course_id: int, action: str) -> Course:
+def _course(request: AuthedRequest, course_id: int, action: str) -> Course:
     return get_for_user(
         request.user,
         Course.objects.select_related(
@@ -129,7 +129,7 @@ def _course(request: HttpRequest, course_id: int, action: str) -> Course:
 
 @require_GET
 @require("course.view")
-def course_detail(request: HttpRequest, course_id: int) -> HttpResponse:
+def course_detail(request: AuthedRequest, course_id: int) -> HttpResponse:
     course = _course(request, course_id, "course.view")
     today = clock.today()
     slots = sections.render(course_page.COURSE_PAGE, request, course, name="course")
@@ -150,7 +150,7 @@ def _page(course: Course, title: str, submit: str, intro: str = "") -> FormPage:
 
 @GET_POST
 @require("course.edit")
-def course_visitation(request: HttpRequest, course_id: int) -> HttpResponse:
+def course_visitation(request: AuthedRequest, course_id: int) -> HttpResponse:
     course = _course(request, course_id, "course.edit")
     form = forms.VisitationForm(
         request.POST or None, instance=course, initial={"version": course.version}
@@ -168,7 +168,7 @@ def course_visitation(request: HttpRequest, course_id: int) -> HttpResponse:
 
 @GET_POST
 @require("course.edit")
-def course_transition(request: HttpRequest, course_id: int) -> HttpResponse:
+def course_transition(request: AuthedRequest, course_id: int) -> HttpResponse:
     course = _course(request, course_id, "course.edit")
     form = forms.TransitionForm(
         request.POST or None,
@@ -193,7 +193,7 @@ def course_transition(request: HttpRequest, course_id: int) -> HttpResponse:
 
 @GET_POST
 @require("course.edit")
-def course_assign(request: HttpRequest, course_id: int) -> HttpResponse:
+def course_assign(request: AuthedRequest, course_id: int) -> HttpResponse:
     course = _course(request, course_id, "course.edit")
     initial = {"caseworker": course.caseworker_id, "consultant": course.consultant_id}
     form = forms.AssignForm(
@@ -214,7 +214,7 @@ def course_assign(request: HttpRequest, course_id: int) -> HttpResponse:
 
 @GET_POST
 @require("course.edit")
-def course_close(request: HttpRequest, course_id: int) -> HttpResponse:
+def course_close(request: AuthedRequest, course_id: int) -> HttpResponse:
     course = _course(request, course_id, "course.edit")
     # ?resultat=job_same_company: the final conversation leads here with the outcome chosen.
     form = forms.CloseForm(
@@ -236,7 +236,7 @@ def course_close(request: HttpRequest, course_id: int) -> HttpResponse:
 
 @GET_POST
 @require("course.reopen")
-def course_reopen(request: HttpRequest, course_id: int) -> HttpResponse:
+def course_reopen(request: AuthedRequest, course_id: int) -> HttpResponse:
     course = _course(request, course_id, "course.reopen")
     return edit_page(
         request,
@@ -256,7 +256,7 @@ def course_reopen(request: HttpRequest, course_id: int) -> HttpResponse:
 
 @GET_POST
 @require("course.edit")
-def note_create(request: HttpRequest, course_id: int) -> HttpResponse:
+def note_create(request: AuthedRequest, course_id: int) -> HttpResponse:
     course = _course(request, course_id, "course.edit")
     retter = request.GET.get("retter") or request.POST.get("retter")
     corrects = None
@@ -286,7 +286,7 @@ def note_create(request: HttpRequest, course_id: int) -> HttpResponse:
 
 @GET_POST
 @require("course.edit")
-def note_edit(request: HttpRequest, note_id: int) -> HttpResponse:
+def note_edit(request: AuthedRequest, note_id: int) -> HttpResponse:
     note = get_for_user(
         request.user,
         CourseEvent.objects.filter(kind=CourseEvent.Kind.NOTE).select_related("course"),
@@ -304,7 +304,7 @@ def note_edit(request: HttpRequest, note_id: int) -> HttpResponse:
 
 @GET_POST
 @require("course.edit")
-def contact_create(request: HttpRequest, course_id: int) -> HttpResponse:
+def contact_create(request: AuthedRequest, course_id: int) -> HttpResponse:
     course = _course(request, course_id, "course.edit")
     kind = request.GET.get("type", CourseEvent.Kind.COMPANY_CONTACT)
     form = forms.ContactForm(
@@ -326,7 +326,7 @@ def contact_create(request: HttpRequest, course_id: int) -> HttpResponse:
 
 @GET_POST
 @require("course.edit")
-def homework_create(request: HttpRequest, course_id: int) -> HttpResponse:
+def homework_create(request: AuthedRequest, course_id: int) -> HttpResponse:
     course = _course(request, course_id, "course.edit")
     return edit_page(
         request,
@@ -341,7 +341,7 @@ def homework_create(request: HttpRequest, course_id: int) -> HttpResponse:
 
 @GET_POST
 @require("course.edit")
-def homework_update(request: HttpRequest, item_id: int) -> HttpResponse:
+def homework_update(request: AuthedRequest, item_id: int) -> HttpResponse:
     item = get_for_user(
         request.user,
         HomeworkItem.objects.select_related("course__citizen"),
@@ -373,7 +373,7 @@ def homework_update(request: HttpRequest, item_id: int) -> HttpResponse:
 
 @GET_POST
 @require("meeting.list")
-def meeting_list(request: HttpRequest) -> HttpResponse:
+def meeting_list(request: AuthedRequest) -> HttpResponse:
     form = forms.MeetingForm(request.POST or None)
     meeting = submitted(
         request,
@@ -394,7 +394,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 
 
 def _meeting_saved(
-    request: HttpRequest,
+    request: AuthedRequest,
     meeting: InformationMeeting,
     invite_form: forms.InviteForm,
     attendance_form: forms.AttendanceForm,
@@ -421,7 +421,7 @@ def _meeting_saved(
 
 @GET_POST
 @require("meeting.view")
-def meeting_detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
+def meeting_detail(request: AuthedRequest, meeting_id: int) -> HttpResponse:
     user = request.user
     meeting = get_for_user(user, InformationMeeting, "meeting.view", pk=meeting_id)
     invitations = meeting.invitations.select_related("citizen")
@@ -457,7 +457,7 @@ def _reminders_message(found: MunicipalitySettings) -> str:
 
 @GET_POST
 @require("settings.edit")
-def settings_edit(request: HttpRequest) -> HttpResponse:
+def settings_edit(request: AuthedRequest) -> HttpResponse:
     user = request.user
     current = get_for_user(user, MunicipalitySettings, "settings.edit", log=None)
     form = forms.SettingsForm(posted(request, "limits"), instance=current)
@@ -497,7 +497,7 @@ def settings_edit(request: HttpRequest) -> HttpResponse:
 
 @GET_POST
 @require("settings.edit")
-def homework_template_edit(request: HttpRequest, template_id: int | None = None) -> HttpResponse:
+def homework_template_edit(request: AuthedRequest, template_id: int | None = None) -> HttpResponse:
     template = None
     if template_id:
         template = get_for_user(

@@ -40,7 +40,7 @@ def target_groups_provision(*, municipality_ids: Collection[int]) -> None:
 
 @transaction.atomic
 def target_group_create(*, by: User, name: str) -> TargetGroup:
-    group = TargetGroup(municipality_id=by.municipality_id, name=name, code=slugify(name)[:40])
+    group = TargetGroup(municipality_id=by.jobcenter_id, name=name, code=slugify(name)[:40])
     group.full_clean()
     group.save()
     return group
@@ -49,7 +49,7 @@ def target_group_create(*, by: User, name: str) -> TargetGroup:
 @transaction.atomic
 def citizen_create(*, by: User, fields: dict[str, Any], log: bool = True) -> Citizen:
     """A citizen in the user's municipality (CPR normalised, default target group)."""
-    municipality_id = by.municipality_id
+    municipality_id = by.jobcenter_id
     fields = dict(fields)
     fields["cpr"] = normalize_cpr(fields["cpr"]) if fields.get("cpr") else fields.get("cpr", "")
     if fields.get("target_group") is None:

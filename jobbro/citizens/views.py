@@ -1,7 +1,7 @@
 """The citizen pages: the searchable list, the citizen's profile and unemployment periods.
 Thin: decorator, lookup through the door, one service call, render or redirect."""
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -10,14 +10,14 @@ from jobbro.access import get_for_user, require, search_for_user
 from jobbro.citizens import pages, selectors, services
 from jobbro.citizens.forms import CitizenForm, CitizenSearchForm, UnemploymentPeriodForm
 from jobbro.citizens.models import Citizen
-from jobbro.web import FormPage, edit_page
+from jobbro.web import AuthedRequest, FormPage, edit_page
 
 GET_POST = require_http_methods(["GET", "POST"])
 
 
 @require_GET
 @require("citizen.view")
-def citizen_list(request: HttpRequest) -> HttpResponse:
+def citizen_list(request: AuthedRequest) -> HttpResponse:
     """All the jobcenter's citizens, searchable; every list is a logged search."""
     form = CitizenSearchForm(request.GET or None)
     query = form.cleaned_data["q"].strip() if form.is_valid() else ""
@@ -42,7 +42,7 @@ def _page(citizen: Citizen, title: str) -> FormPage:
 
 @GET_POST
 @require("citizen.edit")
-def citizen_edit(request: HttpRequest, citizen_id: int) -> HttpResponse:
+def citizen_edit(request: AuthedRequest, citizen_id: int) -> HttpResponse:
     user = request.user
     citizen = get_for_user(user, Citizen, "citizen.edit", pk=citizen_id)
     form = CitizenForm(
@@ -61,7 +61,7 @@ def citizen_edit(request: HttpRequest, citizen_id: int) -> HttpResponse:
 
 @GET_POST
 @require("citizen.edit")
-def unemployment_period_create(request: HttpRequest, citizen_id: int) -> HttpResponse:
+def unemployment_period_create(request: AuthedRequest, citizen_id: int) -> HttpResponse:
     user = request.user
     citizen = get_for_user(user, Citizen, "citizen.edit", pk=citizen_id)
     return edit_page(

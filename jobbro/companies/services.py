@@ -57,7 +57,7 @@ def company_relate(*, user: User, company: Company) -> CompanyRelation:
     municipality; the others see that it happened."""
     relation, created = CompanyRelation.objects.get_or_create(
         company=company,
-        municipality_id=user.municipality_id,
+        municipality_id=user.jobcenter_id,
         defaults={"since": clock.today()},
     )
     if created:
@@ -90,7 +90,7 @@ def contact_person_save(
     """
     person = contact_person
     if person.pk is None and person.created_by_municipality_id is None:
-        person.created_by_municipality_id = user.municipality_id
+        person.created_by_municipality_id = user.jobcenter_id
     person, changes = _shared_save(
         user=user, obj=person, company_id=person.workplace.company_id, today=today
     )
@@ -224,9 +224,15 @@ def record_created(
     action: str = SharedChange.Action.CREATED,
 ) -> None:
     """The history rows for shared objects created (or related to) in bulk (import)."""
-    who = {"municipality_id": municipality_id, "user": user, "actor": actor}
     rows = [
-        _history_row(obj, company_id=company_id, action=action, **who)
+        _history_row(
+            obj,
+            company_id=company_id,
+            action=action,
+            municipality_id=municipality_id,
+            user=user,
+            actor=actor,
+        )
         for obj, company_id in zip(objs, company_ids, strict=True)
     ]
     SharedChange.objects.bulk_create(rows, batch_size=2000)
@@ -249,7 +255,10 @@ def _announce_contact_change(
         return
     context = {
         "person": person,
-        "fields": [str(ContactPerson._meta.get_field(name).verbose_name) for name in changes],
+        "fields": [
+            str(getattr(ContactPerson._meta.get_field(name), "verbose_name", name))
+            for name in changes
+        ],
         "municipality": user.municipality,
         "by": user.get_full_name() or user.get_username(),
         "at": clock.now(),
@@ -267,7 +276,7 @@ def _announce_contact_change(
 
 @transaction.atomic
 def agreement_save(*, user: User, agreement: CooperationAgreement) -> CooperationAgreement:
-    agreement.municipality_id = user.municipality_id
+    agreement.municipality_id = user.jobcenter_id
     if agreement.created_by_id is None:
         agreement.created_by = user
     agreement.full_clean()
@@ -277,9 +286,9 @@ def agreement_save(*, user: User, agreement: CooperationAgreement) -> Cooperatio
 
 @transaction.atomic
 def visit_save(*, user: User, visit: CompanyVisit) -> CompanyVisit:
-    visit.municipality_id = user.municipality_id
+    visit.municipality_id = user.jobcenter_id
     visit.full_clean()
-    if visit.consultant.municipality_id != user.municipality_id:
+    if visit.consultant.municipality_id != user.jobcenter_id:
         raise ValidationError({"consultant": _("Konsulenten skal være ansat i jobcentret.")})
     visit.save()
     return visit
@@ -287,7 +296,7 @@ def visit_save(*, user: User, visit: CompanyVisit) -> CompanyVisit:
 
 @transaction.atomic
 def training_create(*, user: User, training: TrainingRecord) -> TrainingRecord:
-    training.municipality_id = user.municipality_id
+    training.municipality_id = user.jobcenter_id
     training.full_clean()
     training.save()
     return training
@@ -297,7 +306,7 @@ def training_create(*, user: User, training: TrainingRecord) -> TrainingRecord:
 def meeting_save(
     *, user: User, meeting: ExperienceMeeting, attendees: list[ContactPerson]
 ) -> ExperienceMeeting:
-    meeting.municipality_id = user.municipality_id
+    meeting.municipality_id = user.jobcenter_id
     meeting.full_clean()
     meeting.save()
     meeting.attendees.set(attendees)
@@ -314,7 +323,7 @@ def followup_settings_provision(*, municipality_ids: Collection[int]) -> None:
 
 @transaction.atomic
 def followup_settings_save(*, user: User, visit_interval_months: int) -> CompanyFollowUpSettings:
-    settings = CompanyFollowUpSettings.objects.get(municipality_id=user.municipality_id)
+    settings = CompanyFollowUpSettings.objects.get(municipality_id=user.jobcenter_id)
     settings.visit_interval_months = visit_interval_months
     settings.full_clean()
     settings.save()
@@ -385,7 +394,7 @@ def _log_override(
             {"reason": _("Skriv en begrundelse for at tilsidesætte rimelighedskravet.")}
         )
     override = CapacityOverride(
-        municipality_id=manager.municipality_id,
+        municipality_id=manager.jobcenter_id,
         workplace=workplace,
         manager=manager,
         reason=reason.strip(),

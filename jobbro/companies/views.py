@@ -4,7 +4,7 @@ render or redirect."""
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -37,18 +37,18 @@ from jobbro.companies.models import (
     Workplace,
 )
 from jobbro.lib import clock
-from jobbro.web import FormPage, act, edit_page, submitted
+from jobbro.web import AuthedRequest, FormPage, act, edit_page, submitted
 
 PAGE_SIZE = 25
 EXPIRING_DAYS = 30
 GET_POST = require_http_methods(["GET", "POST"])
 
 
-def _page(request: HttpRequest, queryset: QuerySet) -> Page:
+def _page(request: AuthedRequest, queryset: QuerySet) -> Page:
     return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("side"))
 
 
-def _company(request: HttpRequest, company_id: int, *, edit: bool = False) -> Company:
+def _company(request: AuthedRequest, company_id: int, *, edit: bool = False) -> Company:
     company = get_for_user(request.user, Company, "company.view", pk=company_id, log=None)
     if edit:
         check_company_edit(request.user, company)
@@ -69,7 +69,7 @@ def _detail(company: Company, tab: str = "") -> str:
     return f"{url}?fane={tab}" if tab else url
 
 
-def _locked(request: HttpRequest, obj: Company | Workplace | ContactPerson) -> dict[str, str]:
+def _locked(request: AuthedRequest, obj: Company | Workplace | ContactPerson) -> dict[str, str]:
     return sharing.locked_fields(request.user, obj, clock.today())
 
 
@@ -78,10 +78,10 @@ def _locked(request: HttpRequest, obj: Company | Workplace | ContactPerson) -> d
 
 @require_GET
 @require("company.view")
-def company_list(request: HttpRequest) -> HttpResponse:
+def company_list(request: AuthedRequest) -> HttpResponse:
     form = CompanySearchForm(request.GET or {})
     data = form.cleaned_data if form.is_valid() else None
-    companies = selectors.company_search(request.user.municipality_id, data, clock.today())
+    companies = selectors.company_search(request.user.jobcenter_id, data, clock.today())
     query = request.GET.copy()
     query.pop("side", None)
     context = {"form": form, "page": _page(request, companies), "query": query.urlencode()}
@@ -90,7 +90,7 @@ def company_list(request: HttpRequest) -> HttpResponse:
 
 @GET_POST
 @require("company.create")
-def company_create(request: HttpRequest) -> HttpResponse:
+def company_create(request: AuthedRequest) -> HttpResponse:
     form = CompanyForm(request.POST or None)
     workplace_form = FirstWorkplaceForm(request.POST or None, prefix="arbejdssted")
     company = submitted(
@@ -119,12 +119,12 @@ TABS = [
 
 @require_GET
 @require("company.view")
-def company_detail(request: HttpRequest, company_id: int) -> HttpResponse:
+def company_detail(request: AuthedRequest, company_id: int) -> HttpResponse:
     company = _company(request, company_id)
     today = clock.today()
     tab = request.GET.get("fane", "arbejdssteder")
     tab = tab if tab in dict(TABS) else "arbejdssteder"
-    summary = selectors.company_summary(company, request.user.municipality_id, today)
+    summary = selectors.company_summary(company, request.user.jobcenter_id, today)
     context = {
         "company": summary,
         "known_by": company.relations.select_related("municipality").order_by("municipality__name"),
@@ -140,7 +140,7 @@ def company_detail(request: HttpRequest, company_id: int) -> HttpResponse:
 
 @GET_POST
 @require("company.edit")
-def company_edit(request: HttpRequest, company_id: int) -> HttpResponse:
+def company_edit(request: AuthedRequest, company_id: int) -> HttpResponse:
     company = _company(request, company_id, edit=True)
     form = CompanyForm(request.POST or None, instance=company, locked=_locked(request, company))
     return edit_page(
@@ -154,7 +154,7 @@ def company_edit(request: HttpRequest, company_id: int) -> HttpResponse:
 
 @require_POST
 @require("company.edit")
-def company_relate(request: HttpRequest, company_id: int) -> HttpResponse:
+def company_relate(request: AuthedRequest, company_id: int) -> HttpResponse:
     company = _company(request, company_id)
     return act(
         request,
@@ -169,7 +169,7 @@ def company_relate(request: HttpRequest, company_id: int) -> HttpResponse:
 
 @GET_POST
 @require("company.edit")
-def workplace_create(request: HttpRequest, company_id: int) -> HttpResponse:
+def workplace_create(request: AuthedRequest, company_id: int) -> HttpResponse:
     company = _company(request, company_id, edit=True)
     form = WorkplaceForm(request.POST or None, instance=Workplace(company=company))
     return edit_page(
@@ -182,7 +182,7 @@ def workplace_create(request: HttpRequest, company_id: int) -> HttpResponse:
     )
 
 
-def _workplace(request: HttpRequest, workplace_id: int, *, edit: bool = False) -> Workplace:
+def _workplace(request: AuthedRequest, workplace_id: int, *, edit: bool = False) -> Workplace:
     workplace = get_for_user(
         request.user,
         Workplace.objects.select_related("company").with_capacity(clock.today()),
@@ -197,7 +197,7 @@ def _workplace(request: HttpRequest, workplace_id: int, *, edit: bool = False) -
 
 @require_GET
 @require("company.view")
-def workplace_detail(request: HttpRequest, workplace_id: int) -> HttpResponse:
+def workplace_detail(request: AuthedRequest, workplace_id: int) -> HttpResponse:
     workplace = _workplace(request, workplace_id)
     today = clock.today()
     agreements = scope(request.user, workplace.agreements.all()).with_state(today)
@@ -215,7 +215,7 @@ def workplace_detail(request: HttpRequest, workplace_id: int) -> HttpResponse:
 
 @GET_POST
 @require("company.edit")
-def workplace_edit(request: HttpRequest, workplace_id: int) -> HttpResponse:
+def workplace_edit(request: AuthedRequest, workplace_id: int) -> HttpResponse:
     workplace = _workplace(request, workplace_id, edit=True)
     form = WorkplaceForm(
         request.POST or None, instance=workplace, locked=_locked(request, workplace)
@@ -242,7 +242,7 @@ def _agreement_url(agreement: CooperationAgreement) -> str:
 
 @GET_POST
 @require("agreement.edit")
-def agreement_create(request: HttpRequest, company_id: int) -> HttpResponse:
+def agreement_create(request: AuthedRequest, company_id: int) -> HttpResponse:
     company = _company(request, company_id, edit=True)
     form = AgreementForm(request.POST or None, company=company)
     return edit_page(
@@ -255,7 +255,7 @@ def agreement_create(request: HttpRequest, company_id: int) -> HttpResponse:
     )
 
 
-def _agreement(request: HttpRequest, agreement_id: int, action: str) -> CooperationAgreement:
+def _agreement(request: AuthedRequest, agreement_id: int, action: str) -> CooperationAgreement:
     return get_for_user(
         request.user,
         CooperationAgreement.objects.select_related("workplace__company", "created_by"),
@@ -266,7 +266,7 @@ def _agreement(request: HttpRequest, agreement_id: int, action: str) -> Cooperat
 
 @require_GET
 @require("agreement.view")
-def agreement_detail(request: HttpRequest, agreement_id: int) -> HttpResponse:
+def agreement_detail(request: AuthedRequest, agreement_id: int) -> HttpResponse:
     agreement = _agreement(request, agreement_id, "agreement.view")
     company = agreement.workplace.company
     context = {
@@ -280,7 +280,7 @@ def agreement_detail(request: HttpRequest, agreement_id: int) -> HttpResponse:
 
 @GET_POST
 @require("agreement.edit")
-def agreement_edit(request: HttpRequest, agreement_id: int) -> HttpResponse:
+def agreement_edit(request: AuthedRequest, agreement_id: int) -> HttpResponse:
     agreement = _agreement(request, agreement_id, "agreement.edit")
     company = agreement.workplace.company
     check_company_edit(request.user, company)
@@ -296,7 +296,7 @@ def agreement_edit(request: HttpRequest, agreement_id: int) -> HttpResponse:
 
 @require_GET
 @require("agreement.view")
-def agreement_expiring(request: HttpRequest) -> HttpResponse:
+def agreement_expiring(request: AuthedRequest) -> HttpResponse:
     today = clock.today()
     agreements = (
         scope(request.user, CooperationAgreement.objects.expiring(today, EXPIRING_DAYS))
@@ -312,7 +312,7 @@ def agreement_expiring(request: HttpRequest) -> HttpResponse:
 
 @GET_POST
 @require("visit.edit")
-def visit_create(request: HttpRequest, company_id: int) -> HttpResponse:
+def visit_create(request: AuthedRequest, company_id: int) -> HttpResponse:
     company = _company(request, company_id, edit=True)
     form = VisitForm(
         request.POST or None, user=request.user, instance=CompanyVisit(company=company)
@@ -328,7 +328,7 @@ def visit_create(request: HttpRequest, company_id: int) -> HttpResponse:
 
 @require_GET
 @require("visit.view")
-def visit_detail(request: HttpRequest, visit_id: int) -> HttpResponse:
+def visit_detail(request: AuthedRequest, visit_id: int) -> HttpResponse:
     visit = get_for_user(
         request.user,
         CompanyVisit.objects.select_related("company", "consultant"),
@@ -340,15 +340,15 @@ def visit_detail(request: HttpRequest, visit_id: int) -> HttpResponse:
 
 @require_GET
 @require("visit.view")
-def not_visited(request: HttpRequest) -> HttpResponse:
-    companies, months, cutoff = selectors.not_visited(request.user.municipality_id, clock.today())
+def not_visited(request: AuthedRequest) -> HttpResponse:
+    companies, months, cutoff = selectors.not_visited(request.user.jobcenter_id, clock.today())
     context = {"page": _page(request, companies), "months": months, "cutoff": cutoff}
     return render(request, "companies/not_visited.html", context)
 
 
 @GET_POST
 @require("companysettings.edit")
-def followup_settings(request: HttpRequest) -> HttpResponse:
+def followup_settings(request: AuthedRequest) -> HttpResponse:
     current = get_for_user(request.user, CompanyFollowUpSettings, "companysettings.edit", log=None)
     form = FollowUpSettingsForm(
         request.POST or None, initial={"visit_interval_months": current.visit_interval_months}
@@ -371,7 +371,7 @@ def _person_url(person: ContactPerson) -> str:
 
 @GET_POST
 @require("contactperson.edit")
-def contact_person_create(request: HttpRequest, company_id: int) -> HttpResponse:
+def contact_person_create(request: AuthedRequest, company_id: int) -> HttpResponse:
     company = _company(request, company_id, edit=True)
     form = ContactPersonForm(request.POST or None, company=company)
     return edit_page(
@@ -384,14 +384,14 @@ def contact_person_create(request: HttpRequest, company_id: int) -> HttpResponse
     )
 
 
-def _contact_person(request: HttpRequest, person_id: int, action: str) -> ContactPerson:
+def _contact_person(request: AuthedRequest, person_id: int, action: str) -> ContactPerson:
     queryset = ContactPerson.objects.select_related("workplace__company").with_trained()
     return get_for_user(request.user, queryset, action, pk=person_id)
 
 
 @require_GET
 @require("contactperson.view")
-def contact_person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
+def contact_person_detail(request: AuthedRequest, person_id: int) -> HttpResponse:
     person = _contact_person(request, person_id, "contactperson.view")
     company = person.workplace.company
     meetings = scope(request.user, ExperienceMeeting.objects.filter(attendees=person))
@@ -409,7 +409,7 @@ def contact_person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
 
 @GET_POST
 @require("contactperson.edit")
-def contact_person_edit(request: HttpRequest, person_id: int) -> HttpResponse:
+def contact_person_edit(request: AuthedRequest, person_id: int) -> HttpResponse:
     person = _contact_person(request, person_id, "contactperson.edit")
     company = person.workplace.company
     check_company_edit(request.user, company)
@@ -427,7 +427,7 @@ def contact_person_edit(request: HttpRequest, person_id: int) -> HttpResponse:
 
 @GET_POST
 @require("contactperson.edit")
-def training_create(request: HttpRequest, person_id: int) -> HttpResponse:
+def training_create(request: AuthedRequest, person_id: int) -> HttpResponse:
     person = _contact_person(request, person_id, "contactperson.edit")
     check_company_edit(request.user, person.workplace.company)
     form = TrainingForm(request.POST or None, instance=TrainingRecord(contact_person=person))
@@ -442,7 +442,7 @@ def training_create(request: HttpRequest, person_id: int) -> HttpResponse:
 
 @require_GET
 @require("exchange_meeting.view")
-def meeting_list(request: HttpRequest) -> HttpResponse:
+def meeting_list(request: AuthedRequest) -> HttpResponse:
     meetings = (
         scope(request.user, ExperienceMeeting.objects.all())
         .annotate(attendee_count=Count("attendees"))
@@ -453,7 +453,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 
 @GET_POST
 @require("exchange_meeting.edit")
-def meeting_create(request: HttpRequest) -> HttpResponse:
+def meeting_create(request: AuthedRequest) -> HttpResponse:
     form = MeetingForm(request.POST or None, user=request.user)
     return edit_page(
         request,
@@ -469,7 +469,7 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @require("exchange_meeting.view")
-def meeting_detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
+def meeting_detail(request: AuthedRequest, meeting_id: int) -> HttpResponse:
     meeting = get_for_user(request.user, ExperienceMeeting, "exchange_meeting.view", pk=meeting_id)
     attendees = meeting.attendees.select_related("workplace__company").order_by("name")
     context = {"meeting": meeting, "attendees": attendees}

@@ -23,7 +23,8 @@ class Attendance:
 
     @property
     def flagged(self) -> bool:
-        return self.due > 0 and (self.share < THRESHOLD or self.two_missed_in_a_row)
+        share = self.share
+        return share is not None and (share < THRESHOLD or self.two_missed_in_a_row)
 
     @property
     def percent(self) -> int | None:

@@ -34,7 +34,7 @@ def _fresh(entry: _Entry | None, today: date) -> bool:
 def _cached(key: object, today: date, build):
     with _lock:
         entry = _entries.get(key)
-        if _fresh(entry, today):
+        if entry is not None and _fresh(entry, today):
             return entry.value
     value = build()  # outside the lock: a slow build must not block other readers
     with _lock:

@@ -147,6 +147,7 @@ class WorkplaceIndex:
             allowed = allowed[score[allowed] >= threshold]
         order = np.lexsort((self.ids[allowed], -score[allowed]))
         top = allowed[order[:limit]]
-        return [
+        scored = (
             score_pair(citizen, self.profile(row, agreed), self.average_hire_rate) for row in top
-        ]
+        )
+        return [suggestion for suggestion in scored if suggestion is not None]

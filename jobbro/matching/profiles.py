@@ -202,11 +202,11 @@ def workplace_profiles(*, today: date, ids: set[int] | None = None) -> list[Work
     """Every workplace (or those in ``ids``), with free places over the next 8 weeks.
 
     ``active_agreement`` is left False: it belongs to the viewing municipality."""
-    rows = Workplace.objects.with_capacity(today, today + CAPACITY_WINDOW).order_by("id")
+    workplaces = Workplace.objects.with_capacity(today, today + CAPACITY_WINDOW).order_by("id")
     if ids is not None:
-        rows = rows.filter(pk__in=ids)
+        workplaces = workplaces.filter(pk__in=ids)
     rows = list(
-        rows.values_list(
+        workplaces.values_list(
             "id", "company__cvr", "company__industry_code", "postcode", "capacity_free"
         )
     )

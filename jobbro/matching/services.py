@@ -1,6 +1,7 @@
 """Matching workflows: recording contact attempts, and the ranked lists people see."""
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -120,7 +121,7 @@ class CitizenMatch:
 
 
 def workplace_candidates(
-    *, workplace: Workplace, municipality_id: int, courses, today: date
+    *, workplace: Workplace, municipality_id: int, courses: Iterable[Course], today: date
 ) -> list[CitizenMatch]:
     """Waiting courses ranked for one workplace with the same score_pair, best first,
     ties by course id. Excluded pairs (last employer, declined, no free place) drop out."""

@@ -3,7 +3,7 @@ contact attempt from a suggestion row (htmx). Thin: the door, one service call, 
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -16,12 +16,12 @@ from jobbro.matching import services
 from jobbro.matching.forms import ContactAttemptForm
 from jobbro.matching.models import ContactAttempt
 from jobbro.matching.profiles import waiting_courses
-from jobbro.web import submitted
+from jobbro.web import AuthedRequest, submitted
 
 PAGE_SIZE = 20
 
 
-def _course(request: HttpRequest, course_id: int, action: str) -> Course:
+def _course(request: AuthedRequest, course_id: int, action: str) -> Course:
     return get_for_user(
         request.user,
         Course.objects.select_related("citizen", "municipality"),
@@ -31,7 +31,7 @@ def _course(request: HttpRequest, course_id: int, action: str) -> Course:
     )
 
 
-def _workplace(request: HttpRequest, workplace_id: int) -> Workplace:
+def _workplace(request: AuthedRequest, workplace_id: int) -> Workplace:
     return get_for_user(
         request.user,
         Workplace.objects.select_related("company"),
@@ -53,7 +53,7 @@ def _contact_cell(request, course, workplace_id: int, attempts, form=None) -> di
 
 @require_GET
 @require("matching.view")
-def course_suggestions(request: HttpRequest, course_id: int) -> HttpResponse:
+def course_suggestions(request: AuthedRequest, course_id: int) -> HttpResponse:
     course = _course(request, course_id, "matching.view")
     today = clock.today()
     suggestions = services.course_suggestions(course=course, today=today)
@@ -65,7 +65,7 @@ def course_suggestions(request: HttpRequest, course_id: int) -> HttpResponse:
             "contact": _contact_cell(request, course, row.workplace.pk, row.attempts),
         }
         for row in services.suggestion_rows(
-            course=course, suggestions=page.object_list, today=today
+            course=course, suggestions=list(page.object_list), today=today
         )
     ]
     context = {
@@ -80,7 +80,9 @@ def course_suggestions(request: HttpRequest, course_id: int) -> HttpResponse:
 
 @require_POST
 @require("contactattempt.create")
-def contact_attempt_create(request: HttpRequest, course_id: int, workplace_id: int) -> HttpResponse:
+def contact_attempt_create(
+    request: AuthedRequest, course_id: int, workplace_id: int
+) -> HttpResponse:
     course = _course(request, course_id, "contactattempt.create")
     workplace = _workplace(request, workplace_id)
     form = ContactAttemptForm(request.POST, workplace_id=workplace.pk)
@@ -96,7 +98,7 @@ def contact_attempt_create(request: HttpRequest, course_id: int, workplace_id: i
     )
     if not htmx:
         if recorded is None:
-            messages.error(request, " ".join(m for e in form.errors.values() for m in e))
+            messages.error(request, " ".join(str(m) for e in form.errors.values() for m in e))
         return redirect("matching:course_suggestions", course.pk)
     attempts = list(
         scope(request.user, ContactAttempt.objects.filter(course=course, workplace=workplace))
@@ -108,13 +110,13 @@ def contact_attempt_create(request: HttpRequest, course_id: int, workplace_id: i
 
 @require_GET
 @require("matching.view")
-def workplace_candidates(request: HttpRequest, workplace_id: int) -> HttpResponse:
+def workplace_candidates(request: AuthedRequest, workplace_id: int) -> HttpResponse:
     workplace = _workplace(request, workplace_id)
     user = request.user
     matches = services.workplace_candidates(
         workplace=workplace,
-        municipality_id=user.municipality_id,
-        courses=waiting_courses(user.municipality_id),
+        municipality_id=user.jobcenter_id,
+        courses=waiting_courses(user.jobcenter_id),
         today=clock.today(),
     )
     page = Paginator(matches, PAGE_SIZE).get_page(request.GET.get("side"))

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 POSTCODE_FILE = Path(__file__).resolve().parent / "data" / "dk-postnumre.csv"
 POSITION_FILE = Path(__file__).resolve().parent / "data" / "dk-postcode-positions.csv"
@@ -39,7 +40,7 @@ def read_postcode_rows(path: Path = POSTCODE_FILE) -> Iterator[PostcodeRow]:
             )
 
 
-def load_reference_data(municipality_model: type, postal_area_model: type) -> None:
+def load_reference_data(municipality_model: type[Any], postal_area_model: type[Any]) -> None:
     """Insert the 98 municipalities and the postal codes (idempotent).
 
     Takes the model classes so the data migration can pass its historical models.

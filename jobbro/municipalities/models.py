@@ -1,5 +1,7 @@
 """Municipalities and postal codes: shared reference data, the same for every tenant."""
 
+from typing import Self
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -54,7 +56,7 @@ class PostalArea(models.Model):
 
 
 class TenantQuerySet(models.QuerySet):
-    def for_municipality(self, municipality_id: int) -> "TenantQuerySet":
+    def for_municipality(self, municipality_id: int) -> Self:
         return self.filter(municipality_id=municipality_id)
 
 

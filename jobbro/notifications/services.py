@@ -20,7 +20,7 @@ from jobbro.placements.templatetags.conversations import when
 
 log = logging.getLogger(__name__)
 
-SUBJECTS = {
+SUBJECTS: dict[str, str] = {
     Reminder.Kind.FEEDBACK_MISSING: "Husk den ugentlige feedback",
     Reminder.Kind.OVERDUE_DIGEST: "Jobbro: forløb og samtaler, der venter på dig",
 }

@@ -2,7 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
@@ -10,13 +10,14 @@ from jobbro.access import get_for_user, require, scope
 from jobbro.cases.models import MunicipalitySettings
 from jobbro.notifications.due import MAX_ATTEMPTS
 from jobbro.notifications.models import Reminder
+from jobbro.web import AuthedRequest
 
 PAGE_SIZE = 50
 
 
 @require_GET
 @require("reminder.list")
-def reminder_list(request: HttpRequest) -> HttpResponse:
+def reminder_list(request: AuthedRequest) -> HttpResponse:
     reminders = scope(request.user, Reminder.objects.all())
     counts = dict(reminders.values_list("status").annotate(n=Count("id")).order_by())
     status = request.GET.get("status", "")

@@ -28,7 +28,10 @@ class ConversationKind(models.TextChoices):
 class FollowUpTemplateQuerySet(TenantQuerySet):
     def newest(self, kind: str) -> "FollowUpTemplate":
         """The version in force for one kind (version 1 is provisioned with the municipality)."""
-        return self.filter(kind=kind).order_by("-version")[:1].get()
+        found = self.filter(kind=kind).order_by("-version").first()
+        if found is None:
+            raise FollowUpTemplate.DoesNotExist(f"No {kind} form: is the municipality set up?")
+        return found
 
 
 class FollowUpTemplate(TenantModel):

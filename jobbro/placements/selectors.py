@@ -122,8 +122,8 @@ def placement_page(placement: Placement, today: date) -> dict[str, Any]:
     current = versions[0] if versions else None
     approvals = {a.party: a for a in current.approvals.all()} if current else {}
     content = [
-        (current._meta.get_field(name).verbose_name, getattr(current, name))
-        for name in (current.CONTENT_FIELDS if current else ())
+        (getattr(AgreementVersion._meta.get_field(name), "verbose_name", name), value)
+        for name, value in (current.content().items() if current else ())
     ]
     return {
         "placement": placement,

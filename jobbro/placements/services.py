@@ -81,14 +81,14 @@ def followup_template_update(*, user: User, kind: str, lines: str) -> FollowUpTe
         questions = followup.parse_lines(lines)
     except followup.TemplateError as exc:
         raise ValidationError({"lines": str(exc)}) from None
-    current = followup_template_current(municipality_id=user.municipality_id, kind=kind)
+    current = followup_template_current(municipality_id=user.jobcenter_id, kind=kind)
     if current.questions == followup.to_data(questions):
         return current
     newest = FollowUpTemplate.objects.filter(
-        municipality_id=user.municipality_id, kind=kind
+        municipality_id=user.jobcenter_id, kind=kind
     ).aggregate(Max("version"))["version__max"]
     return FollowUpTemplate.objects.create(
-        municipality_id=user.municipality_id,
+        municipality_id=user.jobcenter_id,
         kind=kind,
         version=newest + 1,
         questions=followup.to_data(questions),
@@ -681,7 +681,7 @@ def support_entry_add(*, by: User, placement: Placement, data: dict) -> SupportE
 @transaction.atomic
 def placement_settings_update(*, by: User, weeks: int, legal_basis: str) -> PlacementSettings:
     """The programme's length and the legal basis shown with it, for the admin's jobcenter."""
-    current = PlacementSettings.of(by.municipality_id)
+    current = PlacementSettings.of(by.jobcenter_id)
     current.weeks, current.legal_basis = weeks, legal_basis.strip()
     current.full_clean(validate_constraints=False)
     current.save(update_fields=["weeks", "legal_basis"])

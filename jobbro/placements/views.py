@@ -6,7 +6,7 @@ from datetime import timedelta
 from typing import Any
 
 from django import forms
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -38,12 +38,12 @@ from jobbro.placements.models import (
     PlacementSettings,
 )
 from jobbro.placements.templatetags.conversations import when
-from jobbro.web import FormPage, act, edit_page, submitted
+from jobbro.web import AuthedRequest, FormPage, act, edit_page, submitted
 
 GET_POST = require_http_methods(["GET", "POST"])
 
 
-def _override_for(request: HttpRequest, form: forms.BaseForm, action: str) -> None:
+def _override_for(request: AuthedRequest, form: forms.BaseForm, action: str) -> None:
     """Offer the manager's override (of § 65, or of missing approvals) only to those who
     may give it."""
     if not can(request.user, action):
@@ -53,20 +53,20 @@ def _override_for(request: HttpRequest, form: forms.BaseForm, action: str) -> No
 # -- the municipality's follow-up forms ----------------------------------------------
 
 
-def _templates(request: HttpRequest) -> Any:
+def _templates(request: AuthedRequest) -> Any:
     return scope(request.user, FollowUpTemplate.objects.all())
 
 
 @require_GET
 @require("followup.template.edit")
-def template_list(request: HttpRequest) -> HttpResponse:
+def template_list(request: AuthedRequest) -> HttpResponse:
     templates = [_templates(request).newest(kind) for kind in ConversationKind.values]
     return render(request, "placements/template_list.html", {"templates": templates})
 
 
 @GET_POST
 @require("followup.template.edit")
-def template_edit(request: HttpRequest, kind: str) -> HttpResponse:
+def template_edit(request: AuthedRequest, kind: str) -> HttpResponse:
     if kind not in ConversationKind.values:
         raise Http404
     current = _templates(request).newest(kind)
@@ -98,7 +98,7 @@ def template_edit(request: HttpRequest, kind: str) -> HttpResponse:
 
 @GET_POST
 @require("placement.create")
-def placement_create(request: HttpRequest, course_id: int) -> HttpResponse:
+def placement_create(request: AuthedRequest, course_id: int) -> HttpResponse:
     course = get_for_user(
         request.user, Course.objects.select_related("citizen"), "placement.create", pk=course_id
     )
@@ -128,7 +128,7 @@ def placement_create(request: HttpRequest, course_id: int) -> HttpResponse:
 
 
 def _placement(
-    request: HttpRequest, placement_id: int, action: str, *, log: bool = True
+    request: AuthedRequest, placement_id: int, action: str, *, log: bool = True
 ) -> Placement:
     return get_for_user(
         request.user,
@@ -158,7 +158,7 @@ def _page(placement: Placement, title: str, submit: str, intro: str = "") -> For
 
 @require_GET
 @require("placement.view")
-def placement_detail(request: HttpRequest, placement_id: int) -> HttpResponse:
+def placement_detail(request: AuthedRequest, placement_id: int) -> HttpResponse:
     placement = _placement(request, placement_id, "placement.view")
     today = clock.today()
     setting = get_for_user(request.user, PlacementSettings, "placement.view", log=None)
@@ -173,7 +173,7 @@ def placement_detail(request: HttpRequest, placement_id: int) -> HttpResponse:
 
 @GET_POST
 @require("placement.edit")
-def placement_activate(request: HttpRequest, placement_id: int) -> HttpResponse:
+def placement_activate(request: AuthedRequest, placement_id: int) -> HttpResponse:
     placement = _placement(request, placement_id, "placement.edit")
     form = ActivateForm(request.POST or None, initial={"version": placement.version})
     _override_for(request, form, "placement.start_unapproved")
@@ -195,7 +195,7 @@ def placement_activate(request: HttpRequest, placement_id: int) -> HttpResponse:
 
 @GET_POST
 @require("placement.edit")
-def placement_reschedule(request: HttpRequest, placement_id: int) -> HttpResponse:
+def placement_reschedule(request: AuthedRequest, placement_id: int) -> HttpResponse:
     placement = _placement(request, placement_id, "placement.edit")
     initial = {"start_on": placement.start_on, "weeks": placement.weeks}
     form = RescheduleForm(request.POST or None, initial={"version": placement.version, **initial})
@@ -216,7 +216,7 @@ def placement_reschedule(request: HttpRequest, placement_id: int) -> HttpRespons
 
 @GET_POST
 @require("placement.edit")
-def placement_end_early(request: HttpRequest, placement_id: int) -> HttpResponse:
+def placement_end_early(request: AuthedRequest, placement_id: int) -> HttpResponse:
     placement = _placement(request, placement_id, "placement.edit")
     return edit_page(
         request,
@@ -239,7 +239,7 @@ def placement_end_early(request: HttpRequest, placement_id: int) -> HttpResponse
 
 @GET_POST
 @require("placement.edit")
-def agreement_edit(request: HttpRequest, placement_id: int) -> HttpResponse:
+def agreement_edit(request: AuthedRequest, placement_id: int) -> HttpResponse:
     placement = _placement(request, placement_id, "placement.edit")
     current = selectors.current_agreement(placement)
     return edit_page(
@@ -261,7 +261,7 @@ def agreement_edit(request: HttpRequest, placement_id: int) -> HttpResponse:
 
 @require_POST
 @require("placement.edit")
-def agreement_approve(request: HttpRequest, placement_id: int) -> HttpResponse:
+def agreement_approve(request: AuthedRequest, placement_id: int) -> HttpResponse:
     placement = _placement(request, placement_id, "placement.edit", log=False)
     return act(
         request,
@@ -279,7 +279,7 @@ def agreement_approve(request: HttpRequest, placement_id: int) -> HttpResponse:
 # -- conversations -----------------------------------------------------------------
 
 
-def _conversation(request: HttpRequest, conversation_id: int) -> Conversation:
+def _conversation(request: AuthedRequest, conversation_id: int) -> Conversation:
     return get_for_user(
         request.user,
         Conversation.objects.select_related(
@@ -302,7 +302,7 @@ def _after_hold(conversation: Conversation) -> str:
 
 @GET_POST
 @require("placement.edit")
-def conversation_hold(request: HttpRequest, conversation_id: int) -> HttpResponse:
+def conversation_hold(request: AuthedRequest, conversation_id: int) -> HttpResponse:
     conversation = _conversation(request, conversation_id)
     template = services.template_for(conversation)
     form = HoldForm(
@@ -331,7 +331,7 @@ def conversation_hold(request: HttpRequest, conversation_id: int) -> HttpRespons
 
 @GET_POST
 @require("placement.edit")
-def conversation_move(request: HttpRequest, conversation_id: int) -> HttpResponse:
+def conversation_move(request: AuthedRequest, conversation_id: int) -> HttpResponse:
     conversation = _conversation(request, conversation_id)
     fields = ("planned_on", "planned_at", "duration_minutes", "location")
     form = PlanForm(
@@ -354,7 +354,7 @@ def conversation_move(request: HttpRequest, conversation_id: int) -> HttpRespons
 
 @require_POST
 @require("placement.edit")
-def conversation_status(request: HttpRequest, conversation_id: int) -> HttpResponse:
+def conversation_status(request: AuthedRequest, conversation_id: int) -> HttpResponse:
     conversation = _conversation(request, conversation_id)
     return act(
         request,
@@ -371,7 +371,7 @@ def conversation_status(request: HttpRequest, conversation_id: int) -> HttpRespo
 
 @require_POST
 @require("placement.edit")
-def feedback_create(request: HttpRequest, placement_id: int) -> HttpResponse:
+def feedback_create(request: AuthedRequest, placement_id: int) -> HttpResponse:
     placement = _placement(request, placement_id, "placement.edit", log=False)
     return edit_page(
         request,
@@ -391,7 +391,7 @@ def feedback_create(request: HttpRequest, placement_id: int) -> HttpResponse:
 
 @require_POST
 @require("placement.edit")
-def support_create(request: HttpRequest, placement_id: int) -> HttpResponse:
+def support_create(request: AuthedRequest, placement_id: int) -> HttpResponse:
     placement = _placement(request, placement_id, "placement.edit", log=False)
     return edit_page(
         request,
@@ -408,7 +408,7 @@ def support_create(request: HttpRequest, placement_id: int) -> HttpResponse:
 
 @GET_POST
 @require("placementsettings.edit")
-def settings_edit(request: HttpRequest) -> HttpResponse:
+def settings_edit(request: AuthedRequest) -> HttpResponse:
     current = get_for_user(request.user, PlacementSettings, "placementsettings.edit", log=None)
     return edit_page(
         request,

@@ -17,9 +17,9 @@ from jobbro.portal.models import PortalInformation, WeeklyFeedbackDraft
 def contact_person_signin(request: HttpRequest, person: ContactPerson) -> dict[str, Any]:
     """The contact person's page: staff may send a sign-in link only to a person their
     municipality works with (companies.sharing)."""
-    user = request.user
+    user: Any = request.user
     may_send = can(user, "portal.signin.contact") and sharing.works_with_contact_person(
-        user.municipality_id, person, clock.today()
+        user.jobcenter_id, person, clock.today()
     )
     return {"can_send_link": may_send}
 

@@ -205,7 +205,7 @@ def contact_person_signin_send(
     placement, or an active agreement with the workplace) may send one: the link opens
     the interns of every municipality the person works with.
     """
-    if not works_with_contact_person(by.municipality_id, person, today or clock.today()):
+    if not works_with_contact_person(by.jobcenter_id, person, today or clock.today()):
         raise PermissionDenied(
             _(
                 "I kan kun sende et login-link til en jobkontaktperson, som jeres kommune har "
@@ -286,7 +286,7 @@ def portal_information_provision(*, municipality_ids: Collection[int]) -> None:
 
 @transaction.atomic
 def portal_information_update(*, by: User, role_text: str, training_text: str) -> PortalInformation:
-    info = PortalInformation.objects.get(municipality_id=by.municipality_id)
+    info = PortalInformation.objects.get(municipality_id=by.jobcenter_id)
     info.role_text, info.training_text, info.updated_by = role_text, training_text, by
     info.full_clean()
     info.save()

@@ -53,7 +53,7 @@ from jobbro.portal.services import (
     signin_link_request,
     signin_link_use,
 )
-from jobbro.web import act, submitted
+from jobbro.web import AuthedRequest, act, submitted
 
 
 def client_ip(request: HttpRequest) -> str:
@@ -147,7 +147,7 @@ def _ics_response(text: str, filename: str) -> HttpResponse:
 # -- the job contact person ---------------------------------------------------------------
 
 
-def contact_home(request: HttpRequest) -> dict:
+def contact_home(request: AuthedRequest) -> dict:
     """The job contact person's front page: current interns, then past ones (paginated)."""
     placements = scope(
         request.user, Placement.objects.select_related("citizen", "workplace")
@@ -164,7 +164,7 @@ def contact_home(request: HttpRequest) -> dict:
     return {"current": current, "past": past, "upcoming": upcoming}
 
 
-def _my_placement(request: HttpRequest, placement_id: int, *, log: bool = True) -> Placement:
+def _my_placement(request: AuthedRequest, placement_id: int, *, log: bool = True) -> Placement:
     return get_for_user(
         request.user,
         Placement.objects.select_related("citizen", "course", "workplace", "contact_person"),
@@ -177,7 +177,7 @@ def _my_placement(request: HttpRequest, placement_id: int, *, log: bool = True) 
 
 @require_GET
 @require("portal.contact")
-def intern_detail(request: HttpRequest, placement_id: int) -> HttpResponse:
+def intern_detail(request: AuthedRequest, placement_id: int) -> HttpResponse:
     placement = _my_placement(request, placement_id)
     today = clock.today()
     citizen = placement.citizen
@@ -186,7 +186,7 @@ def intern_detail(request: HttpRequest, placement_id: int) -> HttpResponse:
     if placement.course.consent_to_share:
         intern |= {"phone": citizen.phone, "email": citizen.email}
     agreement = current_agreement(placement)
-    context = {
+    context: dict[str, Any] = {
         "placement": placement,
         "intern": intern,
         "consent": placement.course.consent_to_share,
@@ -204,7 +204,7 @@ def intern_detail(request: HttpRequest, placement_id: int) -> HttpResponse:
     return render(request, "portal/intern_detail.html", context)
 
 
-def _approve(request: HttpRequest, placement: Placement, party: str, then: str) -> HttpResponse:
+def _approve(request: AuthedRequest, placement: Placement, party: str, then: str) -> HttpResponse:
     number = _int(request.POST.get("number", ""))
     if number is None:
         messages.error(request, _("Genindlæs siden og prøv igen."))
@@ -219,7 +219,7 @@ def _approve(request: HttpRequest, placement: Placement, party: str, then: str) 
 
 @require_POST
 @require("portal.contact")
-def intern_agreement_approve(request: HttpRequest, placement_id: int) -> HttpResponse:
+def intern_agreement_approve(request: AuthedRequest, placement_id: int) -> HttpResponse:
     placement = _my_placement(request, placement_id, log=False)
     then = reverse("portal:intern_detail", args=[placement.pk])
     return _approve(request, placement, Party.CONTACT_PERSON, then)
@@ -232,14 +232,14 @@ def _int(value: object) -> int | None:
         return None
 
 
-def _week_from(request: HttpRequest, placement: Placement, today: date) -> int:
+def _week_from(request: AuthedRequest, placement: Placement, today: date) -> int:
     try:
         return int(request.GET.get("uge", ""))
     except ValueError:
         return current_week(placement, today)
 
 
-def _feedback_form(request: HttpRequest, placement: Placement) -> WeeklyFeedbackForm:
+def _feedback_form(request: AuthedRequest, placement: Placement) -> WeeklyFeedbackForm:
     """The posted form, or the week's feedback to edit or the draft typed so far."""
     if request.method == "POST":
         return WeeklyFeedbackForm(request.POST, weeks=placement.weeks)
@@ -250,7 +250,7 @@ def _feedback_form(request: HttpRequest, placement: Placement) -> WeeklyFeedback
 
 @require_http_methods(["GET", "POST"])
 @require("portal.contact")
-def feedback_give(request: HttpRequest, placement_id: int) -> HttpResponse:
+def feedback_give(request: AuthedRequest, placement_id: int) -> HttpResponse:
     placement = _my_placement(request, placement_id, log=False)
     form = _feedback_form(request, placement)
     saved = submitted(
@@ -282,7 +282,7 @@ def feedback_give(request: HttpRequest, placement_id: int) -> HttpResponse:
 
 @require_POST
 @require("portal.contact")
-def feedback_draft(request: HttpRequest, placement_id: int) -> HttpResponse:
+def feedback_draft(request: AuthedRequest, placement_id: int) -> HttpResponse:
     """htmx: keep what is typed so far, on every change."""
     placement = _my_placement(request, placement_id, log=False)
     try:
@@ -300,7 +300,7 @@ def feedback_draft(request: HttpRequest, placement_id: int) -> HttpResponse:
 
 @require_GET
 @require("portal.contact")
-def information(request: HttpRequest) -> HttpResponse:
+def information(request: AuthedRequest) -> HttpResponse:
     """The information material of each municipality that sent the person an intern."""
     material = scope(
         request.user, PortalInformation.objects.select_related("municipality")
@@ -313,7 +313,7 @@ def information(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @require("portal.calendar")
-def conversation_ics(request: HttpRequest, conversation_id: int) -> HttpResponse:
+def conversation_ics(request: AuthedRequest, conversation_id: int) -> HttpResponse:
     conversation = get_for_user(
         request.user,
         Conversation.objects.select_related("placement__citizen", "placement__workplace"),
@@ -327,7 +327,7 @@ def conversation_ics(request: HttpRequest, conversation_id: int) -> HttpResponse
 
 @require_GET
 @require("portal.calendar")
-def calendar_feed(request: HttpRequest) -> HttpResponse:
+def calendar_feed(request: AuthedRequest) -> HttpResponse:
     """All upcoming conversations of the signed-in person, one calendar file."""
     upcoming = scope(
         request.user,
@@ -356,7 +356,7 @@ def _my_course(user) -> Course | None:
     )
 
 
-def citizen_home(request: HttpRequest) -> dict:
+def citizen_home(request: AuthedRequest) -> dict:
     user = request.user
     course = _my_course(user)
     if course is None:
@@ -391,7 +391,7 @@ def citizen_home(request: HttpRequest) -> dict:
 
 @require_http_methods(["GET", "POST"])
 @require("portal.citizen")
-def homework_answer(request: HttpRequest, item_id: int) -> HttpResponse:
+def homework_answer(request: AuthedRequest, item_id: int) -> HttpResponse:
     # The citizen's own data: no access-log row for reading it themself.
     item = get_for_user(
         request.user,
@@ -423,7 +423,7 @@ def homework_answer(request: HttpRequest, item_id: int) -> HttpResponse:
 
 @require_POST
 @require("portal.citizen")
-def citizen_agreement_approve(request: HttpRequest, placement_id: int) -> HttpResponse:
+def citizen_agreement_approve(request: AuthedRequest, placement_id: int) -> HttpResponse:
     placement = get_for_user(
         request.user, Placement.objects.all(), "portal.citizen", log=None, pk=placement_id
     )
@@ -431,7 +431,7 @@ def citizen_agreement_approve(request: HttpRequest, placement_id: int) -> HttpRe
 
 
 def _contact_form(
-    request: HttpRequest, course: Course, query: str, today: date
+    request: AuthedRequest, course: Course, query: str, today: date
 ) -> CitizenContactAttemptForm:
     choices = citizen_workplace_choices(course=course, query=query, today=today)
     initial: dict[str, Any] = {"contacted_on": today}
@@ -442,7 +442,7 @@ def _contact_form(
 
 @require_http_methods(["GET", "POST"])
 @require("portal.citizen")
-def contacts(request: HttpRequest) -> HttpResponse:
+def contacts(request: AuthedRequest) -> HttpResponse:
     """'Jeg har kontaktet en virksomhed': the citizen records a contact with a company
     for their course, and sees every contact recorded for it (theirs and the jobcenter's)."""
     course = _my_course(request.user)
@@ -490,7 +490,7 @@ def _purpose(entry: AccessLog) -> str:
 
 @require_GET
 @require("portal.citizen")
-def access_log(request: HttpRequest) -> HttpResponse:
+def access_log(request: AuthedRequest) -> HttpResponse:
     """Who has looked at my data: dates and purposes, never the employees' names."""
     entries = (
         scope(request.user, AccessLog.objects.all())
@@ -516,7 +516,7 @@ def access_log(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @require("portal.signin.citizen")
-def citizen_signin_resend(request: HttpRequest, course_id: int) -> HttpResponse:
+def citizen_signin_resend(request: AuthedRequest, course_id: int) -> HttpResponse:
     course = get_for_user(
         request.user,
         Course.objects.select_related("citizen__user"),
@@ -534,7 +534,7 @@ def citizen_signin_resend(request: HttpRequest, course_id: int) -> HttpResponse:
 
 @require_POST
 @require("portal.signin.contact")
-def contact_person_signin_resend(request: HttpRequest, person_id: int) -> HttpResponse:
+def contact_person_signin_resend(request: AuthedRequest, person_id: int) -> HttpResponse:
     person = get_for_user(
         request.user,
         ContactPerson.objects.select_related("workplace__company", "user"),
@@ -552,7 +552,7 @@ def contact_person_signin_resend(request: HttpRequest, person_id: int) -> HttpRe
 
 @require_http_methods(["GET", "POST"])
 @require("portal.info.edit")
-def information_edit(request: HttpRequest) -> HttpResponse:
+def information_edit(request: AuthedRequest) -> HttpResponse:
     info = get_for_user(request.user, PortalInformation, "portal.info.edit", log=None)
     form = PortalInformationForm(
         request.POST or None,

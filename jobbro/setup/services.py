@@ -71,7 +71,7 @@ def account_create(
         last_name=last_name,
         superuser=superuser,
     )
-    if role == Role.CONTACT_PERSON:
+    if workplace is not None and role == Role.CONTACT_PERSON:
         ContactPerson.objects.create(workplace=workplace, user=user, name=str(user), email=email)
     if user.municipality_id is not None:
         municipality_provision(municipality_ids=[user.municipality_id])

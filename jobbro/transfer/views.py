@@ -1,6 +1,6 @@
 """Import and export for the jobcenter's manager and municipal admin."""
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -9,6 +9,7 @@ from jobbro.transfer.formats import FORMATS, FileFormatError, read_rows
 from jobbro.transfer.forms import ImportForm
 from jobbro.transfer.kinds import KINDS
 from jobbro.transfer.services import export_file, import_rows
+from jobbro.web import AuthedRequest
 
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -19,7 +20,7 @@ SHOWN_ERRORS = 500
 
 @require_http_methods(["GET", "POST"])
 @require("transfer.import")
-def import_page(request: HttpRequest) -> HttpResponse:
+def import_page(request: AuthedRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid():
@@ -48,7 +49,7 @@ def import_page(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @require("transfer.export")
-def export(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
+def export(request: AuthedRequest, kind: str, fmt: str) -> HttpResponse:
     if kind not in KINDS or fmt not in FORMATS:
         raise Http404
     data = export_file(

@@ -1,4 +1,5 @@
 import sys
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -27,7 +28,7 @@ class Command(BaseCommand):
             "--superuser", action="store_true", help="admin role only: also Django's /drift/ admin"
         )
 
-    def handle(self, *args, username: str, **options) -> None:
+    def handle(self, *args: Any, username: str, **options: Any) -> None:
         try:
             role = role_from_code(options["role"])
             if options["superuser"] and role != Role.ADMIN:
