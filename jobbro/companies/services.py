@@ -14,7 +14,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-from jobbro.access import can
+from jobbro.access import can, check_company_edit
 from jobbro.accounts.models import User
 from jobbro.companies import seams, sharing
 from jobbro.companies.models import (
@@ -276,6 +276,8 @@ def _announce_contact_change(
 
 @transaction.atomic
 def agreement_save(*, user: User, agreement: CooperationAgreement) -> CooperationAgreement:
+    """The municipality's agreement with one workplace of a company it works with."""
+    check_company_edit(user, agreement.workplace.company)
     agreement.municipality_id = user.jobcenter_id
     if agreement.created_by_id is None:
         agreement.created_by = user
@@ -286,6 +288,8 @@ def agreement_save(*, user: User, agreement: CooperationAgreement) -> Cooperatio
 
 @transaction.atomic
 def visit_save(*, user: User, visit: CompanyVisit) -> CompanyVisit:
+    """A visit to a company the municipality works with, by one of its own consultants."""
+    check_company_edit(user, visit.company)
     visit.municipality_id = user.jobcenter_id
     visit.full_clean()
     if visit.consultant.municipality_id != user.jobcenter_id:
@@ -296,6 +300,8 @@ def visit_save(*, user: User, visit: CompanyVisit) -> CompanyVisit:
 
 @transaction.atomic
 def training_create(*, user: User, training: TrainingRecord) -> TrainingRecord:
+    """Training the municipality gave a job contact person of a company it works with."""
+    check_company_edit(user, training.contact_person.workplace.company)
     training.municipality_id = user.jobcenter_id
     training.full_clean()
     training.save()
