@@ -30,7 +30,7 @@ from jobbro.cases.models import (
     Phase,
     PhaseChange,
 )
-from jobbro.citizens.models import Citizen
+from jobbro.citizens.models import Citizen, TargetGroup
 from jobbro.companies.industries import COMMON_DB07
 from jobbro.companies.models import (
     Company,
@@ -293,10 +293,16 @@ GOAL_CODES = {
 
 
 def seed_target_groups(demo: Demo) -> None:
-    """The municipalities' defaults: target groups, settings, templates (provisioning)."""
+    """The municipalities set up (target groups, settings, templates: provisioning), and
+    the target groups the citizens are drawn from."""
     from jobbro.setup.services import municipality_provision
 
     municipality_provision(municipality_ids=[m.pk for m in demo.municipalities])
+    for municipality in demo.municipalities:
+        groups = TargetGroup.objects.filter(municipality=municipality).order_by("code")
+        by_code = {g.code: g.pk for g in groups}
+        # Mostly dagpengemodtagere, the programme's target group.
+        demo.target_groups[municipality.code] = [by_code["dagpenge"]] * 6 + list(by_code.values())
 
 
 def seed_citizens(demo: Demo) -> None:

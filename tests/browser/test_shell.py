@@ -34,3 +34,21 @@ def test_a_manager_reaches_the_staff_list(page, shot):
     assert page.get_by_role("heading", level=1).inner_text() == "Medarbejdere"
     assert page.get_by_test_id("staff-table").locator("tbody tr").count() == 7
     shot(page, "manager-staff-list")
+
+
+def test_a_caseworker_opens_the_citizen_list_and_a_citizens_edit_page(page, shot):
+    """The citizens app's pages with what cases adds to them (course column, new-citizen
+    button, the way back to the course)."""
+    seed_demo(seed=1, municipalities=1, citizens=8)
+    login(page, "aarhus.sagsbehandler", DEMO_PASSWORD)
+    page.get_by_role("navigation", name="Hovedmenu").get_by_role("link", name="Borgere").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Borgere"
+    assert page.get_by_role("link", name="Ny borger / nyt forløb").is_visible()
+    assert page.get_by_test_id("citizens").get_by_text("Åbent forløb").first.is_visible()
+    assert page.get_by_test_id("citizens").get_by_text("Dagpengemodtager").first.is_visible()
+    shot(page, "citizen-list")
+    page.get_by_test_id("citizens").get_by_text("Åbent forløb").first.click()
+    page.get_by_role("link", name="Rediger borgerens oplysninger").click()
+    assert page.get_by_role("link", name="Tilbage til forløbet").is_visible()
+    page.set_viewport_size({"width": 390, "height": 844})
+    shot(page, "citizen-edit-phone")
