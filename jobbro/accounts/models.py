@@ -72,7 +72,7 @@ class User(AbstractUser):
 class AccessLogChain(models.Model):
     """The head of one municipality's access-log chain: the row every writer locks.
 
-    Appending takes this row's lock first (UPDATE … RETURNING), so writers on several
+    Appending takes this row's lock first (an upsert … RETURNING), so writers on several
     app servers take turns per municipality and the chain cannot fork; the unique
     (chain, seq) constraint on AccessLog would refuse a fork even if they did not.
     """
@@ -148,20 +148,20 @@ class AccessLogManager(models.Manager.from_queryset(AccessLogQuerySet)):
 
 def _advance_head(key: int, count: int) -> tuple[int, str]:
     """Claim ``count`` sequence numbers; returns the new last seq and the previous hash.
-    The UPDATE takes the head row's lock (PostgreSQL) or the write lock (SQLite) first."""
+
+    One upsert, so it takes the head row's lock (PostgreSQL) or the write lock (SQLite)
+    before anything is read; a second writer waits here and then sees the first one's
+    head (PostgreSQL re-reads the locked row), never a stale one."""
     table = connection.ops.quote_name(AccessLogChain._meta.db_table)
     sql = (
-        f"UPDATE {table} SET last_seq = last_seq + %s WHERE chain = %s "
+        f"INSERT INTO {table} (chain, last_seq, last_hash) VALUES (%s, %s, %s) "
+        f"ON CONFLICT (chain) DO UPDATE SET last_seq = {table}.last_seq + excluded.last_seq "
         "RETURNING last_seq, last_hash"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [count, key])
-        found = cursor.fetchone()
-        if found is None:
-            AccessLogChain.objects.bulk_create([AccessLogChain(chain=key)], ignore_conflicts=True)
-            cursor.execute(sql, [count, key])
-            found = cursor.fetchone()
-    return found[0], found[1]
+        cursor.execute(sql, [key, count, hashchain.GENESIS])
+        last_seq, last_hash = cursor.fetchone()
+    return last_seq, last_hash
 
 
 def purge_record(
