@@ -15,7 +15,6 @@ on the baseline, and checks afterwards that the chain is whole; then it times
 
 import argparse
 import io
-import os
 import statistics
 import sys
 import threading
@@ -24,22 +23,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
-
-def setup_django() -> None:
-    os.environ.setdefault("SECRET_KEY", "bench-only-" + "x" * 50)
-    if not os.environ.get("DATABASE_URL"):
-        db = ROOT / "var" / "bench_access_log.sqlite3"
-        db.parent.mkdir(exist_ok=True)
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{db}{suffix}").unlink(missing_ok=True)
-        os.environ["DATABASE_URL"] = f"sqlite:///{db}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jobbro.settings")
-    import django
-    from django.core.management import call_command
-
-    django.setup()
-    call_command("migrate", verbosity=0)
+from worklist import setup_django  # noqa: E402  (the same temporary database set-up)
 
 
 class Baseline:

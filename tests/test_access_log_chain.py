@@ -152,3 +152,11 @@ def test_concurrent_writers_never_fork_the_chain(municipality_a, caseworker):
     assert AccessLogChain.objects.get(chain=751).last_seq == 100
     assert sorted(AccessLog.objects.values_list("seq", flat=True)) == list(range(1, 101))
     assert "intact" in verify()
+
+
+def test_the_sqlite_trigger_compares_every_column_but_user_id():
+    import importlib
+
+    migration = importlib.import_module("jobbro.accounts.migrations.0002_accesslog_hash_chain")
+    columns = {f.column for f in AccessLog._meta.concrete_fields} - {"user_id"}
+    assert set(migration.SQLITE_COLUMNS) == columns
