@@ -160,3 +160,10 @@ def test_the_sqlite_trigger_compares_every_column_but_user_id():
     migration = importlib.import_module("jobbro.accounts.migrations.0002_accesslog_hash_chain")
     columns = {f.column for f in AccessLog._meta.concrete_fields} - {"user_id"}
     assert set(migration.SQLITE_COLUMNS) == columns
+
+
+def test_criteria_of_every_json_kind_verify_after_the_round_trip(caseworker):
+    criteria = {"q": "Ærø", "n": 10**20, "x": 1e20, "f": 0.1, "l": [1, None, True], "d": {}}
+    log_access(caseworker, AccessLog.Action.SEARCH, criteria=criteria)
+    assert AccessLog.objects.get().criteria["x"] == "1e+20"
+    assert "intact" in verify()

@@ -36,8 +36,19 @@ HASHED_FIELDS = (
 
 
 def canonical_criteria(criteria: Any) -> Any:
-    """The criteria as the database gives them back (JSON round trip)."""
-    return json.loads(json.dumps(criteria or {}))
+    """The criteria as stored and as the database gives them back: a JSON round trip,
+    with floats as text (PostgreSQL's jsonb would give 1e+20 back as an integer)."""
+    return _floats_as_text(json.loads(json.dumps(criteria or {})))
+
+
+def _floats_as_text(value: Any) -> Any:
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, dict):
+        return {key: _floats_as_text(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_floats_as_text(item) for item in value]
+    return value
 
 
 def _at_text(at: datetime) -> str:

@@ -179,3 +179,10 @@ def test_a_good_xlsx_still_imports(municipality_a):
         dry_run=True,
     )
     assert report.ok and report.to_create == 3
+
+
+def test_the_start_is_refused_when_openpyxl_would_parse_without_defusedxml(monkeypatch):
+    from jobbro.transfer.checks import defusedxml_in_use
+
+    monkeypatch.setattr(openpyxl, "DEFUSEDXML", False)
+    assert [e.id for e in defusedxml_in_use(None)] == ["jobbro.E020"]
