@@ -109,7 +109,11 @@ class AccessLogQuerySet(models.QuerySet):
 
 class AccessLogManager(models.Manager.from_queryset(AccessLogQuerySet)):
     def append(self, entries: list["AccessLog"]) -> list["AccessLog"]:
-        """Write entries at the end of their municipality's chain (the only way in)."""
+        """Write entries at the end of their municipality's chain (the only way in).
+
+        The chain's head stays locked until the surrounding transaction commits, so a
+        service logs last, after its other writes (and other writers of that
+        municipality's log wait for at most that long)."""
         by_chain: dict[int, list[AccessLog]] = defaultdict(list)
         for entry in entries:
             by_chain[hashchain.chain_key(entry.municipality_id)].append(entry)
