@@ -393,9 +393,7 @@ def log_access(
         "criteria": criteria or {},
     }
     ids = list(citizen_ids) or [citizen_id_of(obj) if obj is not None else None]
-    AccessLog.objects.bulk_create(
-        [AccessLog(citizen_id=cid, **base) for cid in ids], batch_size=2000
-    )
+    AccessLog.objects.append([AccessLog(citizen_id=cid, **base) for cid in ids])
 
 
 def company_editable_by(user: Any, company: Any) -> bool:

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "jobbro.transfer",
     "jobbro.portal",
     "jobbro.notifications",
+    "jobbro.privacy",
     "jobbro.demo",
     "jobbro.setup",
     "django.contrib.admin",
@@ -171,6 +172,17 @@ WORKER_SEND_HOURS = env_hours("WORKER_SEND_HOURS", (7, 20))
 
 # Datatilsynet's guidance: keep the access log, then delete it deliberately.
 ACCESS_LOG_RETENTION_DAYS = env_int("ACCESS_LOG_RETENTION_DAYS", 5 * 365, minimum=30)
+# The daily retention run (docs/privacy.md) also prunes what has served its purpose:
+# spent or expired sign-in links and link requests, reminders, untouched feedback drafts.
+SIGNIN_KEEP_DAYS = env_int("SIGNIN_KEEP_DAYS", 7, minimum=1)
+REMINDER_KEEP_DAYS = env_int("REMINDER_KEEP_DAYS", 90, minimum=7)
+DRAFT_KEEP_DAYS = env_int("DRAFT_KEEP_DAYS", 60, minimum=7)
+
+# Import (web and `jobbro import`): refused before reading when larger, and an XLSX is
+# refused when its unpacked parts or its rows exceed these (zip bombs, runaway sheets).
+IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 50 * 1024 * 1024, minimum=1024)
+IMPORT_MAX_UNPACKED_BYTES = env_int("IMPORT_MAX_UNPACKED_BYTES", 300 * 1024 * 1024, minimum=1024)
+IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 200_000, minimum=1)
 
 LOGGING = {
     "version": 1,

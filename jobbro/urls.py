@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("jobbro.placements.urls")),
     path("", include("jobbro.matching.urls")),
     path("", include("jobbro.notifications.urls")),
+    path("", include("jobbro.privacy.urls")),
     path("virksomheder/", include("jobbro.companies.urls")),
     path("", include("jobbro.citizens.urls")),
     path("", include("jobbro.cases.urls")),

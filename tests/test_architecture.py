@@ -25,7 +25,14 @@ LAYERS: list[list[list[str]]] = [
     [["jobbro.lib", "jobbro.errors", "jobbro.env"]],
     [["jobbro.municipalities"]],
     # Identity: users, roles and the access log, and the user services commands share.
-    [["jobbro.accounts.models", "jobbro.accounts.roles", "jobbro.accounts.services"]],
+    [
+        [
+            "jobbro.accounts.models",
+            "jobbro.accounts.roles",
+            "jobbro.accounts.services",
+            "jobbro.accounts.chain",  # the access log's hash chain
+        ]
+    ],
     # The kernel every app builds on: the door, the page kit, optimistic locking.
     [
         [
@@ -52,6 +59,9 @@ LAYERS: list[list[list[str]]] = [
         ["jobbro.api"],
         ["jobbro.accounts"],  # the login, staff and access-log pages and their commands
     ],
+    # Data protection across all of them: retention and anonymisation walk every table
+    # that holds a citizen's data; the worker runs it through notifications.daily.
+    [["jobbro.privacy"]],
     # The project: setting up, the demo, the root URLs and landing page, settings.
     [
         [

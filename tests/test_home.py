@@ -41,5 +41,7 @@ def test_landing_page_query_count_is_constant(
     client.get("/")
     for _ in range(20):
         factories.user("caseworker", personas["manager"].municipality)
-    with django_assert_max_num_queries(6):
+    # 6, plus 2 for the worklist's search entry in the hash-chained access log (its
+    # chain head is advanced with one upsert before the row is written).
+    with django_assert_max_num_queries(8):
         client.get("/")

@@ -2,20 +2,33 @@
 
 Row numbers are the spreadsheet's own (the header is row 1), so a report's
 "række 7" is the row a person sees in Excel.
+
+Spreadsheets must not attack their reader: exported CSV cells that a spreadsheet
+would run as a formula are neutralised (OWASP "CSV injection"), XLSX cells are
+written as text, and an import is refused before it is unpacked when it is too big
+(IMPORT_MAX_BYTES, IMPORT_MAX_UNPACKED_BYTES, IMPORT_MAX_ROWS). openpyxl parses the
+XML with defusedxml (a system check makes sure it is installed and used).
 """
 
 import csv
 import io
-from collections.abc import Iterable
+import zipfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import BinaryIO
 
+from django.conf import settings
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell import WriteOnlyCell
 
 FORMATS = ("csv", "xlsx")
+# A cell starting with one of these is a formula (or becomes one) in Excel,
+# LibreOffice and Google Sheets; a leading apostrophe makes it text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+MB = 1024 * 1024
 
 
 class FileFormatError(ValueError):
@@ -35,10 +48,72 @@ def format_of(filename: str) -> str:
     return suffix
 
 
+def neutralise(text: str) -> str:
+    """Export: a cell that a spreadsheet would run as a formula becomes text."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def unneutralise(text: str) -> str:
+    """Import: undo ``neutralise``, so an exported file imports back unchanged."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_STARTS) else text
+
+
+def human_size(size: int) -> str:
+    """'800 kB', '1,5 MB': sizes as a Dane reads them."""
+    if size < MB:
+        return f"{-(-size // 1024)} kB"
+    return f"{size / MB:.1f}".replace(".0", "").replace(".", ",") + " MB"
+
+
+def too_big_message(size: int | None = None) -> str:
+    shown = f"fylder {human_size(size)}" if size else "er for stor"
+    limit = human_size(settings.IMPORT_MAX_BYTES)
+    return f"Filen {shown}; grænsen er {limit} (IMPORT_MAX_BYTES). Del den op."
+
+
+def check_size(size: int) -> None:
+    """Refuse an upload by its declared size, before a byte of it is read."""
+    if size > settings.IMPORT_MAX_BYTES:
+        raise FileFormatError(too_big_message(size))
+
+
 def read_rows(stream: BinaryIO, filename: str) -> tuple[list[str], list[Row]]:
     if format_of(filename) == "xlsx":
+        _check_unpacked_size(stream)
         return _read_xlsx(stream)
     return _read_csv(stream)
+
+
+def _too_many_rows() -> FileFormatError:
+    return FileFormatError(
+        f"Filen har flere end {settings.IMPORT_MAX_ROWS} rækker, som er grænsen "
+        "(IMPORT_MAX_ROWS). Del den op."
+    )
+
+
+def _limited(rows: Iterator) -> Iterator:
+    for count, row in enumerate(rows, start=1):
+        if count > settings.IMPORT_MAX_ROWS:
+            raise _too_many_rows()
+        yield row
+
+
+def _check_unpacked_size(stream: BinaryIO) -> None:
+    """An XLSX is a zip: add up what its parts claim to unpack to (zipfile never
+    unpacks a part beyond its claim) and refuse a zip bomb before opening it."""
+    try:
+        with zipfile.ZipFile(stream) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise FileFormatError("Filen kan ikke læses som et regneark (ikke en XLSX-fil).") from None
+    finally:
+        stream.seek(0)
+    if unpacked > settings.IMPORT_MAX_UNPACKED_BYTES:
+        raise FileFormatError(
+            f"Regnearket fylder {human_size(unpacked)} udpakket; grænsen er "
+            f"{human_size(settings.IMPORT_MAX_UNPACKED_BYTES)} (IMPORT_MAX_UNPACKED_BYTES). "
+            "Del det op."
+        )
 
 
 def _decode(data: bytes) -> str:
@@ -59,8 +134,8 @@ def _read_csv(stream: BinaryIO) -> tuple[list[str], list[Row]]:
     except StopIteration:
         raise FileFormatError("Filen er tom.") from None
     rows = [
-        Row(number, dict(zip(header, (cell.strip() for cell in cells), strict=False)))
-        for number, cells in enumerate(reader, start=2)
+        Row(number, dict(zip(header, (unneutralise(cell.strip()) for cell in cells), strict=False)))
+        for number, cells in enumerate(_limited(reader), start=2)
         if any(cell.strip() for cell in cells)
     ]
     return header, rows
@@ -75,16 +150,26 @@ def _cell_text(value: object) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    return unneutralise(str(value).strip())
 
 
 def _read_xlsx(stream: BinaryIO) -> tuple[list[str], list[Row]]:
     try:
         workbook = load_workbook(stream, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a broken file
+    except Exception as exc:  # openpyxl (and defusedxml) raise many kinds for a bad file
         raise FileFormatError(f"Filen kan ikke læses som et regneark ({exc}).") from None
-    sheet = workbook.worksheets[0]
-    lines = sheet.iter_rows(values_only=True)
+    try:
+        return _sheet_rows(workbook.worksheets[0])
+    except FileFormatError:
+        raise
+    except Exception as exc:  # the sheets are parsed (by defusedxml) while iterating
+        raise FileFormatError(f"Filen kan ikke læses som et regneark ({exc}).") from None
+    finally:
+        workbook.close()
+
+
+def _sheet_rows(sheet) -> tuple[list[str], list[Row]]:
+    lines = _limited(sheet.iter_rows(values_only=True))
     try:
         header = [_cell_text(name).lower() for name in next(lines)]
     except StopIteration:
@@ -94,7 +179,6 @@ def _read_xlsx(stream: BinaryIO) -> tuple[list[str], list[Row]]:
         texts = [_cell_text(cell) for cell in cells]
         if any(texts):
             rows.append(Row(number, dict(zip(header, texts, strict=False))))
-    workbook.close()
     return header, rows
 
 
@@ -113,7 +197,7 @@ def write_csv(columns: list[str], rows: Iterable[dict]) -> bytes:
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(columns)
     for row in rows:
-        writer.writerow([_export_text(row.get(column)) for column in columns])
+        writer.writerow([neutralise(_export_text(row.get(column))) for column in columns])
     # A BOM so Danish Excel opens UTF-8 (æøå) correctly.
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
@@ -123,11 +207,18 @@ def write_xlsx(columns: list[str], rows: Iterable[dict]) -> bytes:
     sheet = workbook.create_sheet()
     sheet.append(columns)
     for row in rows:
-        # Text cells throughout: CPR and P-numbers keep their leading zeros.
-        sheet.append([_export_text(row.get(column)) for column in columns])
+        # Text cells throughout: CPR and P-numbers keep their leading zeros, and a
+        # company called "=HYPERLINK(…)" stays a name, never a formula.
+        sheet.append([_text_cell(sheet, _export_text(row.get(column))) for column in columns])
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
+
+
+def _text_cell(sheet, text: str) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=text)
+    cell.data_type = "s"  # openpyxl would make "=…" a formula
+    return cell
 
 
 def write(fmt: str, columns: list[str], rows: Iterable[dict]) -> bytes:

@@ -2,9 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from jobbro.forms import Form
+from jobbro.transfer.formats import FileFormatError, check_size
 from jobbro.transfer.kinds import KINDS
-
-MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 
 
 class ImportForm(Form):
@@ -21,6 +20,8 @@ class ImportForm(Form):
         upload = self.cleaned_data["file"]
         if not upload.name.lower().endswith((".csv", ".xlsx")):
             raise forms.ValidationError(_("Filen skal være .csv eller .xlsx."))
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("Filen er større end 50 MB; del den op."))
+        try:
+            check_size(upload.size)
+        except FileFormatError as exc:
+            raise forms.ValidationError(str(exc)) from None
         return upload

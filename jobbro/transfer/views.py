@@ -1,11 +1,14 @@
 """Import and export for the jobcenter's manager and municipal admin."""
 
+from django.conf import settings
+from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
 from jobbro.access import require
-from jobbro.transfer.formats import FORMATS, FileFormatError, read_rows
+from jobbro.transfer.formats import FORMATS, FileFormatError, read_rows, too_big_message
 from jobbro.transfer.forms import ImportForm
 from jobbro.transfer.kinds import KINDS
 from jobbro.transfer.services import export_file, import_rows
@@ -18,10 +21,57 @@ CONTENT_TYPES = {
 SHOWN_ERRORS = 500
 
 
+# Room for the form's other fields and the multipart framing around the file.
+FORM_OVERHEAD = 64 * 1024
+
+
+class SizeLimitHandler(FileUploadHandler):
+    """Stops reading an upload the moment it passes IMPORT_MAX_BYTES, whatever the
+    request's Content-Length said (a chunked request has none)."""
+
+    def __init__(self, request=None) -> None:
+        super().__init__(request)
+        self.received, self.too_big = 0, False
+
+    def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes:
+        self.received += len(raw_data)
+        if self.received > settings.IMPORT_MAX_BYTES:
+            self.too_big = True
+            raise StopUpload(connection_reset=True)
+        return raw_data
+
+    def file_complete(self, file_size: int) -> None:
+        return None
+
+
+# CSRF is checked inside (csrf_protect), after the upload handler is in place: the
+# CSRF middleware would otherwise read the whole body first.
+@csrf_exempt
 @require_http_methods(["GET", "POST"])
 @require("transfer.import")
 def import_page(request: AuthedRequest) -> HttpResponse:
+    declared = int(request.META.get("CONTENT_LENGTH") or 0)
+    if request.method == "POST" and declared > settings.IMPORT_MAX_BYTES + FORM_OVERHEAD:
+        return _refuse_size(request, declared)
+    limit = SizeLimitHandler(request)
+    request.upload_handlers.insert(0, limit)
+    return _import_page(request, limit)
+
+
+def _refuse_size(request: AuthedRequest, size: int | None) -> HttpResponse:
+    """Too big: say so at the field. From the headers alone, the body is never read."""
+    form = ImportForm()
+    form.cleaned_data = {}  # unbound: shown with the one error and nothing else
+    form.add_error("file", too_big_message(size))
+    context = {"form": form, "report": None, "shown_errors": [], "kinds": KINDS.values()}
+    return render(request, "transfer/import.html", context, status=413)
+
+
+@csrf_protect
+def _import_page(request: AuthedRequest, limit: SizeLimitHandler) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
+    if limit.too_big:
+        return _refuse_size(request, None)
     report = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]

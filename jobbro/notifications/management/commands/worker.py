@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import close_old_connections
 
 from jobbro.lib import clock
+from jobbro.notifications import daily
 from jobbro.notifications.services import run_pass
 
 
@@ -14,7 +15,8 @@ class Command(BaseCommand):
     help = (
         "Send due reminders: poll the database every --interval seconds (default "
         "WORKER_INTERVAL_SECONDS) within WORKER_SEND_HOURS or, with --once, run one pass "
-        "and exit (for cron). Several copies may run at once; each reminder is sent once."
+        "and exit (for cron). Several copies may run at once; each reminder is sent once. "
+        "The first pass of each day also runs the retention job (jobbro retention)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -69,3 +71,7 @@ class Command(BaseCommand):
         result = run_pass(day, now)
         stamp = datetime.now().strftime("%Y-%m-%d %H:%M:%S")
         self.stdout.write(f"{stamp} reminders for {day:%Y-%m-%d}: {result}")
+        # Once a day (the first pass to claim the real day, whatever --today says): the
+        # jobs other apps registered (privacy's retention run).
+        for line in daily.run_all(actor="jobbro worker"):
+            self.stdout.write(f"{stamp} {line}")

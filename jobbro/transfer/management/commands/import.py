@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
 from jobbro.accounts.services import municipality_from_code
-from jobbro.transfer.formats import FileFormatError, read_rows
+from jobbro.transfer.formats import FileFormatError, check_size, read_rows
 from jobbro.transfer.kinds import KINDS
 from jobbro.transfer.services import import_rows
 
@@ -36,6 +36,7 @@ class Command(BaseCommand):
         if not file.exists():
             raise CommandError(f"No such file: {file}")
         try:
+            check_size(file.stat().st_size)  # before a byte is read
             with file.open("rb") as stream:
                 header, rows = read_rows(stream, file.name)
         except FileFormatError as exc:
