@@ -20,6 +20,7 @@ admin.site.has_permission = _only_operations_admins
 urlpatterns = [
     path("", views.home, name="home"),
     path("sprog/", views.set_language, name="set_language"),
+    path("", include("jobbro.accounts.allauth_urls")),
     path("", include("jobbro.accounts.urls")),
     path("api/v1/", api.urls),
     path("", include("jobbro.api.urls")),
@@ -30,5 +31,6 @@ urlpatterns = [
     path("", include("jobbro.notifications.urls")),
     path("virksomheder/", include("jobbro.companies.urls")),
     path("", include("jobbro.cases.urls")),
+    path("drift/login/", views.operations_login),
     path("drift/", admin.site.urls),
 ]

@@ -1,5 +1,6 @@
 """The landing page: each role's worklist."""
 
+from django.contrib.auth.views import redirect_to_login
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -13,6 +14,13 @@ from jobbro.cases.views import course_figures, worklist_context
 from jobbro.portal.views import citizen_home, contact_home
 
 set_language = public(django_set_language)
+
+
+@public
+def operations_login(request: HttpRequest) -> HttpResponse:
+    # Django's admin has a login form of its own that knows no second factor: /drift/
+    # signs in through Jobbro's sign-in like everybody else.
+    return redirect_to_login(request.GET.get("next") or "/drift/")
 
 
 def _staff_figures(request: HttpRequest) -> dict:

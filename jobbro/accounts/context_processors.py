@@ -16,6 +16,7 @@ NAV_ITEMS = [
 # navigation to the daily work.
 ADMIN_ITEMS = [
     (_("Medarbejdere"), "accounts:staff_list", "staff.list"),
+    (_("Låste konti"), "accounts:staff_locked", "staff.unlock"),
     (_("Import og eksport"), "transfer:import", "transfer.import"),
     (_("Opfølgningsskemaer"), "placements:template_list", "followup.template.edit"),
     (_("Indstillinger"), "cases:settings", "settings.edit"),

@@ -1,6 +1,7 @@
+from allauth.account.forms import LoginForm as AllauthLoginForm
+from allauth.mfa.totp.forms import ActivateTOTPForm as AllauthActivateTOTPForm
 from django import forms
 from django.contrib.auth.forms import (
-    AuthenticationForm,
     PasswordChangeForm,
     PasswordResetForm,
     SetPasswordForm,
@@ -12,14 +13,24 @@ from jobbro.accounts.models import AccessLog
 from jobbro.forms import DkfdsFormMixin, Form
 
 
-class LoginForm(DkfdsFormMixin, AuthenticationForm):
-    error_messages = {
-        "invalid_login": _(
-            "Brugernavn eller adgangskode er forkert. Husk, at der skelnes mellem store og "
-            "små bogstaver."
-        ),
-        "inactive": _("Brugeren er deaktiveret. Kontakt din administrator."),
-    }
+class LoginForm(DkfdsFormMixin, AllauthLoginForm):
+    """allauth's sign-in (username, password; the second factor follows on its own page)."""
+
+    def prepare_fields(self) -> None:
+        login, password = self.fields["login"], self.fields["password"]
+        login.label, password.label = _("Brugernavn"), _("Adgangskode")
+        password.help_text = ""
+        for field in (login, password):
+            field.widget.attrs.pop("placeholder", None)
+
+
+class ActivateTOTPForm(DkfdsFormMixin, AllauthActivateTOTPForm):
+    def prepare_fields(self) -> None:
+        code = self.fields["code"]
+        code.label = _("Kode fra appen")
+        code.help_text = _("6 cifre. Koden skifter hvert 30. sekund.")
+        code.widget.attrs.pop("placeholder", None)
+        code.widget.attrs.update({"inputmode": "numeric", "autocomplete": "one-time-code"})
 
 
 class JobbroPasswordChangeForm(DkfdsFormMixin, PasswordChangeForm):

@@ -3,9 +3,10 @@
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models import Q
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
-from jobbro.accounts.roles import STAFF_ROLES, Role
+from jobbro.accounts.roles import PASSWORD_ROLES, STAFF_ROLES, Role
 from jobbro.municipalities.models import Municipality
 
 
@@ -34,6 +35,9 @@ class User(AbstractUser):
     )
     title = models.CharField(_("stilling"), max_length=100, blank=True)
     phone = models.CharField(_("telefon"), max_length=20, blank=True)
+    # Raised to end every session of the user at once (log out everywhere, a changed
+    # second factor): it is part of the hash each request's session is checked against.
+    session_epoch = models.PositiveIntegerField(default=0, editable=False)
 
     objects = JobbroUserManager()
 
@@ -60,6 +64,21 @@ class User(AbstractUser):
     @property
     def is_jobcenter_staff(self) -> bool:
         return self.role in STAFF_ROLES
+
+    @property
+    def needs_second_factor(self) -> bool:
+        """Everybody who signs in with a password; portal users sign in by link."""
+        return self.role in PASSWORD_ROLES
+
+    def _get_session_auth_hash(self, secret: str | None = None) -> str:
+        # Django checks every request's session against this hash. Its own hash covers
+        # the password (a new password ends other sessions); ours adds the epoch.
+        return salted_hmac(
+            "jobbro.accounts.User.session",
+            f"{self.password}|{self.session_epoch}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
 
 
 class AccessLogQuerySet(models.QuerySet):

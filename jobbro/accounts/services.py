@@ -1,10 +1,17 @@
 """Workflows on users: what commands, views and the API call."""
 
+from allauth.mfa.models import Authenticator
+from axes.utils import reset as axes_reset
+from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.hashers import make_password
+from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
 
-from jobbro.accounts.models import User
+from jobbro.accounts.models import AccessLog, User
 from jobbro.accounts.roles import STAFF_ROLES, Role
 from jobbro.companies.models import ContactPerson, Workplace
 from jobbro.municipalities.models import Municipality
@@ -60,10 +67,54 @@ def user_create(
         last_name=last_name,
         is_staff=superuser,
         is_superuser=superuser,
-        password=make_password(password) if password else make_password(None),
+        password=make_password(None),
     )
+    if password:
+        # The same rules as every other place a password is set (length, common, similar).
+        validate_password(password, user)
+        user.set_password(password)
     user.full_clean()
     user.save()
     if role == Role.CONTACT_PERSON:
         ContactPerson.objects.create(workplace=workplace, user=user, name=str(user), email=email)
     return user
+
+
+def user_sessions_end(*, user: User, keep: HttpRequest | None = None) -> None:
+    """End every session of the user ("log ud alle steder"), except ``keep``'s.
+
+    Raising the epoch changes the hash each session is checked against, so every
+    session signed in before is refused at its next request; the one kept gets the new
+    hash (and a new session key).
+    """
+    User.objects.filter(pk=user.pk).update(session_epoch=F("session_epoch") + 1)
+    user.refresh_from_db(fields=["session_epoch"])
+    if keep is not None and getattr(keep.user, "pk", None) == user.pk:
+        update_session_auth_hash(keep, user)
+
+
+@transaction.atomic
+def second_factor_reset(*, by: User, user: User) -> int:
+    """A municipal admin removes a colleague's second factor (a lost phone): every
+    authenticator and recovery code goes, the colleague's sessions end, and the next
+    sign-in asks them to enrol again. Recorded in the access log."""
+    from jobbro.access import log_access
+
+    if user.pk == by.pk:
+        raise ValidationError(_("Du kan ikke nulstille din egen anden faktor her."))
+    removed, _by_type = Authenticator.objects.filter(user=user).delete()
+    user_sessions_end(user=user)
+    log_access(
+        by, AccessLog.Action.UPDATE, user, purpose=_("Nulstillede medarbejderens anden faktor")
+    )
+    return removed
+
+
+@transaction.atomic
+def account_unlock(*, by: User, user: User) -> int:
+    """Release a colleague locked out after failed sign-ins. Recorded in the access log."""
+    from jobbro.access import log_access
+
+    released = axes_reset(username=user.username)
+    log_access(by, AccessLog.Action.UPDATE, user, purpose=_("Låste medarbejderens konto op"))
+    return released

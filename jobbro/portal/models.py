@@ -47,16 +47,22 @@ class SignInLink(models.Model):
 
 
 class SignInRequest(models.Model):
-    """Every request for a link, known address or not, so limits give nothing away."""
+    """Every request for a sign-in link or a password reset, known address or not, so
+    limits give nothing away (jobbro.accounts.throttle)."""
 
+    class Purpose(models.TextChoices):
+        SIGNIN_LINK = "signin_link", "sign-in link"
+        PASSWORD_RESET = "password_reset", "password reset"
+
+    purpose = models.CharField(max_length=20, choices=Purpose.choices, default="signin_link")
     email_hash = models.CharField(max_length=64)
     ip_hash = models.CharField(max_length=64)
     at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
         indexes = [
-            models.Index(fields=["email_hash", "at"]),
-            models.Index(fields=["ip_hash", "at"]),
+            models.Index(fields=["purpose", "email_hash", "at"], name="signinrequest_email"),
+            models.Index(fields=["purpose", "ip_hash", "at"], name="signinrequest_ip"),
         ]
 
     def __str__(self) -> str:

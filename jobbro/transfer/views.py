@@ -4,7 +4,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from jobbro.access import require
+from jobbro.access import can, check, require
 from jobbro.transfer.formats import FORMATS, FileFormatError, read_rows
 from jobbro.transfer.forms import ImportForm
 from jobbro.transfer.kinds import KINDS
@@ -20,7 +20,7 @@ SHOWN_ERRORS = 500
 @require_http_methods(["GET", "POST"])
 @require("transfer.import")
 def import_page(request: HttpRequest) -> HttpResponse:
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = ImportForm(request.POST or None, request.FILES or None, user=request.user)
     report = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -41,7 +41,7 @@ def import_page(request: HttpRequest) -> HttpResponse:
         "form": form,
         "report": report,
         "shown_errors": report.errors[:SHOWN_ERRORS] if report else [],
-        "kinds": KINDS.values(),
+        "kinds": [kind for kind in KINDS.values() if can(request.user, kind.read_action)],
     }
     return render(request, "transfer/import.html", context)
 
@@ -51,6 +51,8 @@ def import_page(request: HttpRequest) -> HttpResponse:
 def export(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
     if kind not in KINDS or fmt not in FORMATS:
         raise Http404
+    # A role that may not read citizens may not download them either.
+    check(request.user, KINDS[kind].read_action)
     data = export_file(
         kind=KINDS[kind], fmt=fmt, municipality=request.user.municipality, user=request.user
     )
