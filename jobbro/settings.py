@@ -189,6 +189,7 @@ ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_FORMS = {"login": "jobbro.accounts.forms.LoginForm"}
 ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
+ACCOUNT_REAUTHENTICATION_METHODS = {"password", "mfa"}
 MFA_ADAPTER = "jobbro.accounts.adapter.MFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_TOTP_ISSUER = "Jobbro"
@@ -197,7 +198,11 @@ MFA_RECOVERY_CODE_COUNT = 10
 MFA_ALLOW_UNVERIFIED_EMAIL = True
 # WebAuthn needs a secure origin; http://127.0.0.1 (the demo) is allowed only without HTTPS.
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = not HTTPS
-MFA_FORMS = {"activate_totp": "jobbro.accounts.forms.ActivateTOTPForm"}
+MFA_FORMS = {
+    "activate_totp": "jobbro.accounts.forms.ActivateTOTPForm",
+    "authenticate": "jobbro.accounts.forms.AuthenticateForm",
+    "reauthenticate": "jobbro.accounts.forms.ReauthenticateForm",
+}
 
 # Throttling (docs/configuration.md "Sign-in limits"): an account is locked after
 # LOGIN_FAILURE_LIMIT failed passwords (django-axes, released by the municipal admin or

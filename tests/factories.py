@@ -45,9 +45,7 @@ def enrol_totp(person: User) -> str:
     from allauth.mfa.models import Authenticator
 
     secret = pyotp.random_base32()
-    Authenticator.objects.create(
-        user=person, type=Authenticator.Type.TOTP, data={"secret": secret}
-    )
+    Authenticator.objects.create(user=person, type=Authenticator.Type.TOTP, data={"secret": secret})
     return secret
 
 

@@ -28,9 +28,7 @@ def sign_in(client: Client, user, secret: str):
         reverse("account_login"), {"login": user.username, "password": factories.PASSWORD}
     )
     assert first["Location"] == reverse("mfa_authenticate")
-    return client.post(
-        reverse("mfa_authenticate"), {"code": pyotp.TOTP(secret).now()}, follow=True
-    )
+    return client.post(reverse("mfa_authenticate"), {"code": pyotp.TOTP(secret).now()}, follow=True)
 
 
 @pytest.mark.parametrize("role", sorted(r.value for r in PASSWORD_ROLES))

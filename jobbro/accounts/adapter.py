@@ -12,7 +12,6 @@ from django.utils.translation import gettext_lazy as _
 from jobbro.accounts.client import client_ip
 from jobbro.accounts.mfa import FACTOR_TYPES
 
-
 PORTAL_BY_LINK = _("Jobkontaktpersoner og borgere logger ind med et link på e-mail.")
 
 

@@ -1,4 +1,6 @@
 from allauth.account.forms import LoginForm as AllauthLoginForm
+from allauth.mfa.base.forms import AuthenticateForm as AllauthAuthenticateForm
+from allauth.mfa.base.forms import ReauthenticateForm as AllauthReauthenticateForm
 from allauth.mfa.totp.forms import ActivateTOTPForm as AllauthActivateTOTPForm
 from django import forms
 from django.contrib.auth.forms import (
@@ -22,6 +24,23 @@ class LoginForm(DkfdsFormMixin, AllauthLoginForm):
         password.help_text = ""
         for field in (login, password):
             field.widget.attrs.pop("placeholder", None)
+
+
+class _CodeFieldMixin:
+    def prepare_fields(self) -> None:
+        code = self.fields["code"]
+        code.label = _("Kode")
+        code.help_text = _("Koden fra din autentificeringsapp (6 cifre) eller en gendannelseskode.")
+        code.widget.attrs.pop("placeholder", None)
+        code.widget.attrs.update({"inputmode": "numeric", "autocomplete": "one-time-code"})
+
+
+class AuthenticateForm(_CodeFieldMixin, DkfdsFormMixin, AllauthAuthenticateForm):
+    """The second-factor page after the password."""
+
+
+class ReauthenticateForm(_CodeFieldMixin, DkfdsFormMixin, AllauthReauthenticateForm):
+    """Confirming it is you before changing a second factor."""
 
 
 class ActivateTOTPForm(DkfdsFormMixin, AllauthActivateTOTPForm):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
+from allauth.mfa.models import Authenticator
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
@@ -50,6 +51,11 @@ from jobbro.matching.models import ContactAttempt
 from jobbro.municipalities.models import Municipality, PostalArea
 
 DEMO_PASSWORD = "jobbro-demo"
+# Every demo staff user's authenticator-app key, published so the demo is easy to try
+# (add it to any authenticator app). It is demo-only by construction: seed-demo writes it
+# only to the users it creates, only into an empty database, and `jobbro serve` refuses
+# to serve public hosts while any user still has it (demo_key_in_use).
+DEMO_TOTP_SECRET = "JOBBRODEMOTOTPKEYJOBBRODEMOTOTPK"
 DEMO_EMAIL_DOMAIN = "demo.jobbro.dk"
 # Aarhus first, then its neighbour Skanderborg (which sends interns to Aarhus companies).
 PREFERRED_MUNICIPALITIES = [751, 746, 101, 461, 851, 621, 657, 791, 169, 330]
@@ -147,6 +153,18 @@ def seed_staff(demo: Demo) -> None:
     )
     demo.logins.append(("evaluator", str(Role.EVALUATOR.label), "alle kommuner"))
     User.objects.bulk_create(users, batch_size=BATCH)
+    created = User.objects.filter(username__in=[user.username for user in users])
+    Authenticator.objects.bulk_create(
+        Authenticator(user=user, type=Authenticator.Type.TOTP, data={"secret": DEMO_TOTP_SECRET})
+        for user in created
+    )
+
+
+def demo_key_in_use() -> bool:
+    """Does any user sign in with the published demo authenticator key?"""
+    return Authenticator.objects.filter(
+        type=Authenticator.Type.TOTP, data__secret=DEMO_TOTP_SECRET
+    ).exists()
 
 
 def seed_postcodes(demo: Demo) -> None:
@@ -1162,10 +1180,11 @@ def seed_demo(
 def _login_context(user: User) -> str:
     if user.municipality:
         return user.municipality.name
+    # Portal users sign in with a link mailed to this address (printed in the console).
     if user.role == Role.CONTACT_PERSON and hasattr(user, "contact_person"):
-        return user.contact_person.workplace.name
+        return f"{user.contact_person.workplace.name}; link to {user.email}"
     if user.role == Role.CITIZEN and hasattr(user, "citizen"):
-        return f"{user.citizen.full_name}, {user.citizen.municipality.name}"
+        return f"{user.citizen.full_name}, {user.citizen.municipality.name}; link to {user.email}"
     return "alle kommuner (kun samlede tal)"
 
 
