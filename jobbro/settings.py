@@ -194,6 +194,9 @@ MFA_ADAPTER = "jobbro.accounts.adapter.MFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_TOTP_ISSUER = "Jobbro"
 MFA_RECOVERY_CODE_COUNT = 10
+# One 30-second step either side for a phone's clock drift (RFC 6238 § 5.2); a code
+# still works only once (allauth remembers used codes).
+MFA_TOTP_TOLERANCE = 1
 # Staff e-mail addresses are set by their administrator, not verified by allauth.
 MFA_ALLOW_UNVERIFIED_EMAIL = True
 # WebAuthn needs a secure origin; http://127.0.0.1 (the demo) is allowed only without HTTPS.

@@ -1,16 +1,20 @@
 """django-allauth's hooks: nobody signs up, Danish messages, the client address behind
 a trusted proxy, and staff may not remove their last second factor."""
 
+import time
+
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
 from jobbro.accounts.client import client_ip
-from jobbro.accounts.mfa import FACTOR_TYPES
+from jobbro.accounts.mfa import FACTOR_TYPES, is_enrolled, passed_at
+from jobbro.accounts.sessions import SIGNED_IN_AT
 
 PORTAL_BY_LINK = _("Jobkontaktpersoner og borgere logger ind med et link på e-mail.")
 
@@ -42,6 +46,21 @@ class AccountAdapter(DefaultAccountAdapter):
             self.add_message(request, messages.INFO, message=PORTAL_BY_LINK)
             return redirect("portal:signin_request")
         return super().pre_login(request, user, **kwargs)
+
+    def is_reauthentication_required(self, *, app: str, **kwargs) -> bool:
+        # Minutes after proving who you are, you need not prove it again: enrolling the
+        # first second factor right after the password, or seeing the recovery codes
+        # right after passing (or enrolling) a second factor.
+        request = self.request
+        user = getattr(request, "user", None)
+        if app == "allauth.mfa" and user is not None and user.is_authenticated:
+            timeout = settings.ACCOUNT_REAUTHENTICATION_TIMEOUT
+            if time.time() - passed_at(request) < timeout:
+                return False
+            signed_in_at = request.session.get(SIGNED_IN_AT, 0)
+            if time.time() - signed_in_at < timeout and not is_enrolled(user):
+                return False
+        return super().is_reauthentication_required(app=app, **kwargs)
 
     def get_client_ip(self, request: HttpRequest) -> str:
         return client_ip(request)

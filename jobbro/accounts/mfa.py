@@ -18,6 +18,7 @@ after the password. This module adds what allauth leaves to the project:
 * Changing a second factor ends the user's other sessions (``user_sessions_end``).
 """
 
+import time
 from collections.abc import Callable
 
 from allauth.mfa import signals as mfa_signals
@@ -37,12 +38,17 @@ FACTOR_TYPES = (Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN)
 
 def second_factor_passed(request: HttpRequest, user, *, method: str) -> None:
     """Record in the session that this user passed a second factor, and how."""
-    request.session[SESSION_KEY] = {"user": str(user.pk), "method": method}
+    request.session[SESSION_KEY] = {"user": str(user.pk), "method": method, "at": time.time()}
 
 
 def has_passed(request: HttpRequest) -> bool:
     record = request.session.get(SESSION_KEY)
     return isinstance(record, dict) and record.get("user") == str(request.user.pk)
+
+
+def passed_at(request: HttpRequest) -> float:
+    """When this session last passed a second factor (0 if never)."""
+    return request.session[SESSION_KEY].get("at", 0) if has_passed(request) else 0
 
 
 def is_enrolled(user) -> bool:

@@ -51,8 +51,18 @@ def page(browser, live_server):
     page = context.new_page()
     page.set_default_timeout(20_000)  # shared 2-core machines are slow under load
     page.base_url = live_server.url
+    # Every page a browser test opens is also a check of the Content-Security-Policy:
+    # an inline script, handler or style it blocks shows up as a console error.
+    blocked: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            blocked.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     yield page
     context.close()
+    assert not blocked, f"the Content-Security-Policy blocked: {blocked}"
 
 
 @pytest.fixture
