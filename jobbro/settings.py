@@ -125,10 +125,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    # After messages: both sign a user out with a message saying why.
     "jobbro.accounts.sessions.SessionTimeoutMiddleware",
     "jobbro.accounts.mfa.SecondFactorMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last: turns axes' lockout of a sign-in into the Danish lockout page.
     "axes.middleware.AxesMiddleware",
@@ -218,7 +219,7 @@ AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
 AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
 AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_RESET_ON_SUCCESS = True
-AXES_USERNAME_FORM_FIELD = "login"
+AXES_USERNAME_CALLABLE = "jobbro.accounts.client.signin_username"
 AXES_CLIENT_IP_CALLABLE = "jobbro.accounts.client.client_ip"
 AXES_LOCKOUT_CALLABLE = "jobbro.accounts.views.locked_out"
 # Failed attempts are what a lockout needs; successful sign-ins are not logged twice.

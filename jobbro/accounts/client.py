@@ -12,3 +12,13 @@ def client_ip(request: HttpRequest) -> str:
         request.META.get("HTTP_X_FORWARDED_FOR", ""),
         settings.FORWARDED_ALLOW_IPS,
     )
+
+
+def signin_username(request: HttpRequest | None, credentials: dict | None) -> str | None:
+    """The username a sign-in attempt is for (AXES_USERNAME_CALLABLE): allauth passes
+    ``username`` to authenticate(), its form posts ``login``."""
+    if credentials and credentials.get("username"):
+        return credentials["username"]
+    if request is not None and request.method == "POST":
+        return request.POST.get("login") or None
+    return None

@@ -9,6 +9,10 @@ from ninja.errors import ValidationError as SchemaValidationError
 from jobbro.errors import Conflict
 
 
+class ReadOnlyToken(PermissionDenied):
+    """A read-only token asked to change something."""
+
+
 def error_body(code: str, message: str, fields: dict[str, list[str]] | None = None) -> dict:
     return {"error": {"code": code, "message": message, "fields": fields or {}}}
 
@@ -66,6 +70,11 @@ def install_error_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(PermissionDenied)
     def forbidden(request, exc):
         return respond(request, 403, error_body("forbidden", "Your role may not do this."))
+
+    @api.exception_handler(ReadOnlyToken)
+    def read_only(request, exc):
+        body = error_body("read_only", "This token may only read (GET); it was made read-only.")
+        return respond(request, 403, body)
 
     @api.exception_handler(AuthenticationError)
     def unauthenticated(request, exc):
