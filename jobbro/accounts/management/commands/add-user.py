@@ -2,6 +2,7 @@ import sys
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import translation
 
 from jobbro.accounts.roles import Role
 from jobbro.accounts.services import municipality_from_code, role_from_code, user_create
@@ -27,6 +28,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, username: str, **options) -> None:
+        # Command-line messages are English, like the rest of the command (the password
+        # rules' texts come from Django's catalogue).
+        with translation.override("en"):
+            self._create(username, options)
+
+    def _create(self, username: str, options: dict) -> None:
         try:
             role = role_from_code(options["role"])
             if options["superuser"] and role != Role.ADMIN:
