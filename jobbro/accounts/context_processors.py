@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from jobbro.access import can
+from jobbro.accounts.mfa import has_passed
 
 # (label, url name, action): an item shows only for roles the door allows.
 NAV_ITEMS = [
@@ -44,6 +45,9 @@ def _items(user, path: str, entries) -> list[dict]:
 def navigation(request: HttpRequest) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
+        return {"nav_items": [], "admin_items": []}
+    if user.needs_second_factor and not has_passed(request):
+        # Until the second factor is set up (or passed) there is nowhere else to go.
         return {"nav_items": [], "admin_items": []}
     admin = _items(user, request.path, ADMIN_ITEMS)
     return {
