@@ -80,7 +80,7 @@ CONTENT_SECURITY_POLICY = {
 # Browser features Jobbro never uses are switched off; WebAuthn (passkeys) stays for self.
 PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
-    "microphone=(), payment=(), usb=(), interest-cohort=(), "
+    "microphone=(), payment=(), usb=(), "
     "publickey-credentials-get=(self), publickey-credentials-create=(self)"
 )
 
