@@ -23,7 +23,7 @@ from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 
 from jobbro.accounts.models import AccessLog, User
-from jobbro.accounts.roles import ALL_ROLES, STAFF_ROLES, Role
+from jobbro.accounts.roles import ALL_ROLES, PASSWORD_ROLES, STAFF_ROLES, Role
 from jobbro.municipalities.models import TenantModel
 
 PUBLIC = "public"
@@ -41,8 +41,16 @@ _API_ROLES = STAFF_ROLES | {Role.EVALUATOR}
 RULES: dict[str, frozenset[Role]] = {
     "home.view": ALL_ROLES,
     "account.password": ALL_ROLES,
+    # "Log ud alle steder": every signed-in user ends their other sessions.
+    "account.sessions": ALL_ROLES,
+    # The second-factor pages (enrol, recovery codes, passkeys) for those who sign in
+    # with a password; portal users sign in by link (jobbro/accounts/mfa.py).
+    "account.mfa": PASSWORD_ROLES,
     "staff.list": _MANAGEMENT,
     "staff.view": _MANAGEMENT,
+    # A colleague's lost phone or locked account: the municipal admin, own municipality.
+    "staff.mfa_reset": frozenset({Role.ADMIN}),
+    "staff.unlock": frozenset({Role.ADMIN}),
     "accesslog.view": _MANAGEMENT,
     "stats.view": frozenset({Role.EVALUATOR, Role.MANAGER}),
     "apitoken.list": STAFF_ROLES | {Role.EVALUATOR},
@@ -52,6 +60,8 @@ RULES: dict[str, frozenset[Role]] = {
     # Django's admin (/drift/) is not tenant-scoped: operations only (and a superuser).
     "operations.admin": frozenset({Role.ADMIN}),
     "followup.template.edit": _MANAGEMENT,
+    # The page; each kind also needs its own read (export) or write (import) action, so a
+    # role refused /borgere/ is refused the citizens' export (transfer/kinds.py).
     "transfer.import": _MANAGEMENT,
     "transfer.export": _MANAGEMENT,
     "api.me": _API_ROLES,

@@ -1,5 +1,6 @@
 """Jobbro settings: one file, driven by environment variables (docs/configuration.md)."""
 
+from datetime import timedelta
 from pathlib import Path
 
 from jobbro.env import (
@@ -38,16 +39,50 @@ CSRF_COOKIE_SECURE = HTTPS
 SECURE_SSL_REDIRECT = HTTPS and env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+SECURE_HSTS_PRELOAD = HTTPS and env_bool("HSTS_PRELOAD", True)
 if env_bool("USE_X_FORWARDED_PROTO", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 3600, minimum=300)
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Staff sessions: at most SESSION_COOKIE_AGE seconds (8 hours at most) from sign-in, and
+# they end after SESSION_IDLE_MINUTES without a request (jobbro.accounts.sessions).
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 3600, minimum=300, maximum=8 * 3600)
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30, minimum=1, maximum=8 * 60)
 SESSION_COOKIE_HTTPONLY = True
-LOGIN_URL = "accounts:login"
+SESSION_COOKIE_SAMESITE = "Lax"
+LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
-LOGOUT_REDIRECT_URL = "accounts:login"
+LOGOUT_REDIRECT_URL = "account_login"
+
+# The address a request came from: X-Forwarded-For is believed only from these proxies
+# (the same list gunicorn trusts for X-Forwarded-Proto in `jobbro serve`).
+FORWARDED_ALLOW_IPS = env_list("FORWARDED_ALLOW_IPS", ["127.0.0.1"])
+
+# Content-Security-Policy (django-csp): scripts and styles only from our own static files,
+# no inline script, no inline event handler (htmx runs with allowEval off, base.html).
+# The TOTP QR code is an inline SVG data: image; WebAuthn needs nothing more.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Browser features Jobbro never uses are switched off; WebAuthn (passkeys) stays for self.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), "
+    "publickey-credentials-get=(self), publickey-credentials-create=(self)"
+)
 
 INSTALLED_APPS = [
     "jobbro.municipalities",
@@ -72,11 +107,20 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "axes",
+    "csp",
     "ninja",  # serves the API docs' Swagger UI from our own static files, not a CDN
 ]
 
 MIDDLEWARE = [
+    # /healthz answers before any session, log or authentication is touched.
+    "jobbro.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "jobbro.middleware.SecurityHeadersMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "jobbro.middleware.LanguageMiddleware",
@@ -84,7 +128,13 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After messages: both sign a user out with a message saying why.
+    "jobbro.accounts.sessions.SessionTimeoutMiddleware",
+    "jobbro.accounts.mfa.SecondFactorMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last: turns axes' lockout of a sign-in into the Danish lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "jobbro.urls"
@@ -115,12 +165,86 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out account or address before the password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+
+# ASVS 2.1: at least 12 characters, not a common password, not like the user's name.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Sign-in (django-allauth): username and password, then the second factor. Nobody signs
+# up: users are created by an administrator (`jobbro add-user`, `/drift/`).
+ACCOUNT_ADAPTER = "jobbro.accounts.adapter.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"username"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "password1*"]
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_SESSION_REMEMBER = False
+ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_FORMS = {"login": "jobbro.accounts.forms.LoginForm"}
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
+ACCOUNT_REAUTHENTICATION_METHODS = {"password", "mfa"}
+MFA_ADAPTER = "jobbro.accounts.adapter.MFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_TOTP_ISSUER = "Jobbro"
+MFA_RECOVERY_CODE_COUNT = 10
+# One 30-second step either side for a phone's clock drift (RFC 6238 § 5.2); a code
+# still works only once (allauth remembers used codes).
+MFA_TOTP_TOLERANCE = 1
+# Staff e-mail addresses are set by their administrator, not verified by allauth.
+MFA_ALLOW_UNVERIFIED_EMAIL = True
+# WebAuthn needs a secure origin; http://127.0.0.1 (the demo) is allowed only without HTTPS.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = not HTTPS
+MFA_FORMS = {
+    "activate_totp": "jobbro.accounts.forms.ActivateTOTPForm",
+    "authenticate": "jobbro.accounts.forms.AuthenticateForm",
+    "reauthenticate": "jobbro.accounts.forms.ReauthenticateForm",
+}
+
+# Throttling (docs/configuration.md "Sign-in limits"): an account is locked after
+# LOGIN_FAILURE_LIMIT failed passwords (django-axes, released by the municipal admin or
+# after LOGIN_LOCKOUT_MINUTES); one address may fail LOGIN_FAILURES_PER_IP times per
+# window (allauth's rate limit, which also limits guessing second-factor codes).
+LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
+LOGIN_LOCKOUT_MINUTES = env_int("LOGIN_LOCKOUT_MINUTES", 15, minimum=1)
+LOGIN_FAILURES_PER_IP = env_int("LOGIN_FAILURES_PER_IP", 30, minimum=1)
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "jobbro.accounts.client.signin_username"
+AXES_CLIENT_IP_CALLABLE = "jobbro.accounts.client.client_ip"
+AXES_LOCKOUT_CALLABLE = "jobbro.accounts.views.locked_out"
+# Failed attempts are what a lockout needs; successful sign-ins are not logged twice.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+_window = LOGIN_LOCKOUT_MINUTES * 60
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": (
+        f"{LOGIN_FAILURES_PER_IP}/{_window}s/ip,{2 * LOGIN_FAILURE_LIMIT}/{_window}s/key"
+    ),
+    "change_password": "5/m/user",
+    "reauthenticate": "10/m/user",
+}
+
+# Allauth's rate limits and the MFA counters live in the cache: a table in the database,
+# so every process and machine counts together (created by accounts' migration 0003).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "jobbro_cache",
+    }
+}
 
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", "Dansk"), ("en", "English")]
@@ -157,7 +281,13 @@ SIGNIN_LINK_MINUTES = env_int("SIGNIN_LINK_MINUTES", 30, minimum=5)
 SIGNIN_RATE_PER_EMAIL = env_int("SIGNIN_RATE_PER_EMAIL", 3, minimum=1)
 SIGNIN_RATE_PER_IP = env_int("SIGNIN_RATE_PER_IP", 20, minimum=1)
 SIGNIN_RATE_WINDOW_MINUTES = env_int("SIGNIN_RATE_WINDOW_MINUTES", 15, minimum=1)
-PORTAL_SESSION_DAYS = env_int("PORTAL_SESSION_DAYS", 14, minimum=1)
+if env_str("PORTAL_SESSION_DAYS"):
+    raise ConfigError(
+        "PORTAL_SESSION_DAYS is replaced by PORTAL_SESSION_HOURS (at most 12); remove it."
+    )
+PORTAL_SESSION_HOURS = env_int("PORTAL_SESSION_HOURS", 12, minimum=1, maximum=12)
+PASSWORD_RESET_RATE_PER_EMAIL = env_int("PASSWORD_RESET_RATE_PER_EMAIL", 3, minimum=1)
+PASSWORD_RESET_RATE_PER_IP = env_int("PASSWORD_RESET_RATE_PER_IP", 20, minimum=1)
 CITIZEN_IDENTITY_PROVIDER = env_str(
     "CITIZEN_IDENTITY_PROVIDER", "jobbro.portal.identity.EmailLinkProvider"
 )
@@ -189,7 +319,19 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO").upper()},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # axes logs every sign-in at INFO (with the path); failures are what matter.
+        "axes": {"level": "WARNING"},
+    },
 }
 
-SILENCED_SYSTEM_CHECKS: list[str] = []
+# The API's docs and OpenAPI schema: for signed-in users only, unless opened on purpose.
+API_DOCS_PUBLIC = env_bool("API_DOCS_PUBLIC", False)
+
+SILENCED_SYSTEM_CHECKS: list[str] = [
+    # axes locks accounts only; the per-address limit is allauth's (LOGIN_FAILURES_PER_IP,
+    # above), higher than an account's so a jobcenter behind one NAT address is not locked
+    # out together by a few colleagues' typing errors.
+    "axes.W006",
+]

@@ -21,6 +21,7 @@ admin.site.has_permission = _only_operations_admins  # type: ignore[method-assig
 urlpatterns = [
     path("", views.home, name="home"),
     path("sprog/", views.set_language, name="set_language"),
+    path("", include("jobbro.accounts.allauth_urls")),
     path("", include("jobbro.accounts.urls")),
     path("api/v1/", api.urls),
     path("", include("jobbro.api.urls")),
@@ -33,5 +34,6 @@ urlpatterns = [
     path("virksomheder/", include("jobbro.companies.urls")),
     path("", include("jobbro.citizens.urls")),
     path("", include("jobbro.cases.urls")),
+    path("drift/login/", views.operations_login),
     path("drift/", admin.site.urls),
 ]

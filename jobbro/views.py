@@ -1,7 +1,8 @@
 """The landing page: each role's worklist."""
 
+from django.contrib.auth.views import redirect_to_login
 from django.db.models import Count
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 from django.views.i18n import set_language as django_set_language
@@ -14,6 +15,13 @@ from jobbro.portal.views import citizen_home, contact_home
 from jobbro.web import AuthedRequest
 
 set_language = public(django_set_language)
+
+
+@public
+def operations_login(request: HttpRequest) -> HttpResponse:
+    # Django's admin has a login form of its own that knows no second factor: /drift/
+    # signs in through Jobbro's sign-in like everybody else.
+    return redirect_to_login(request.GET.get("next") or "/drift/")
 
 
 def _staff_figures(request: AuthedRequest) -> dict:

@@ -39,6 +39,16 @@ def user(role: str, municipality: Municipality | None, **fields) -> User:
     return person
 
 
+def enrol_totp(person: User) -> str:
+    """Give a user an authenticator app; returns its secret (pyotp computes the codes)."""
+    import pyotp
+    from allauth.mfa.models import Authenticator
+
+    secret = pyotp.random_base32()
+    Authenticator.objects.create(user=person, type=Authenticator.Type.TOTP, data={"secret": secret})
+    return secret
+
+
 def cvr() -> str:
     seed = 3_000_000 + next(_counter) * 17
     while (value := make_valid_cvr(seed)) is None:

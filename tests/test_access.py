@@ -50,7 +50,7 @@ def test_anonymous_users_are_sent_to_login(client, route):
     assert response.status_code == 302
     rule = dict(_parameterless(ALL_PATTERNS))[route].callback.access_rule
     by_link = RULES[rule] <= {Role.CONTACT_PERSON, Role.CITIZEN}
-    login = reverse("portal:signin_request" if by_link else "accounts:login")
+    login = reverse("portal:signin_request" if by_link else "account_login")
     assert response["Location"].startswith(login)
 
 

@@ -31,6 +31,8 @@ LAYERS: list[list[list[str]]] = [
             "jobbro.accounts.roles",
             "jobbro.accounts.services",
             "jobbro.accounts.chain",  # the access log's hash chain
+            "jobbro.accounts.throttle",  # requests that send mail to a typed address
+            "jobbro.accounts.client",  # the client's address (a trusted proxy's header)
         ]
     ],
     # The kernel every app builds on: the door, the page kit, optimistic locking.

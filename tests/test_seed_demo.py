@@ -185,3 +185,37 @@ def test_contact_attempts_exist_in_every_outcome():
     assert outcomes == set(ContactAttempt.Outcome.values)
     for attempt in ContactAttempt.objects.select_related("course"):
         assert attempt.municipality_id == attempt.course.municipality_id
+
+
+def test_demo_staff_share_the_published_key_and_the_login_list_says_how():
+    import pyotp
+    from allauth.mfa.models import Authenticator
+
+    from jobbro.accounts.roles import PASSWORD_ROLES
+    from jobbro.demo.seed import DEMO_TOTP_SECRET, demo_key_in_use
+
+    seed_demo(seed=1, municipalities=1, citizens=5)
+    enrolled = set(
+        Authenticator.objects.filter(data__secret=DEMO_TOTP_SECRET).values_list(
+            "user__role", flat=True
+        )
+    )
+    assert enrolled == {role.value for role in PASSWORD_ROLES}
+    assert demo_key_in_use()
+    assert len(pyotp.TOTP(DEMO_TOTP_SECRET).now()) == 6  # a valid base32 key
+    out = io.StringIO()
+    call_command("seed-demo", "--if-empty", stdout=out)
+    assert DEMO_TOTP_SECRET in out.getvalue()
+    assert "/portal/log-ind/" in out.getvalue()
+
+
+def test_the_demo_key_is_only_ever_given_to_users_seed_demo_creates(municipality_a):
+    # seed-demo fills only an empty database, so an existing user can never get the key.
+    from allauth.mfa.models import Authenticator
+
+    from tests import factories
+
+    existing = factories.user("caseworker", municipality_a)
+    with pytest.raises(CommandError, match="already has users"):
+        call_command("seed-demo", stdout=io.StringIO())
+    assert not Authenticator.objects.filter(user=existing).exists()

@@ -8,3 +8,4 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from jobbro import checks  # noqa: F401  (registers the system checks)
+        from jobbro.accounts import mfa, sessions  # noqa: F401  (connects their receivers)

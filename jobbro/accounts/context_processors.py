@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from jobbro.access import can
+from jobbro.accounts.mfa import has_passed
 
 # (label, url name, action): an item shows only for roles the door allows.
 NAV_ITEMS = [
@@ -16,6 +17,7 @@ NAV_ITEMS = [
 # navigation to the daily work.
 ADMIN_ITEMS = [
     (_("Medarbejdere"), "accounts:staff_list", "staff.list"),
+    (_("Låste konti"), "accounts:staff_locked", "staff.unlock"),
     (_("Import og eksport"), "transfer:import", "transfer.import"),
     (_("Opfølgningsskemaer"), "placements:template_list", "followup.template.edit"),
     (_("Indstillinger"), "cases:settings", "settings.edit"),
@@ -43,6 +45,9 @@ def _items(user, path: str, entries) -> list[dict]:
 def navigation(request: HttpRequest) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
+        return {"nav_items": [], "admin_items": []}
+    if user.needs_second_factor and not has_passed(request):
+        # Until the second factor is set up (or passed) there is nowhere else to go.
         return {"nav_items": [], "admin_items": []}
     admin = _items(user, request.path, ADMIN_ITEMS)
     return {

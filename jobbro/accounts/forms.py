@@ -1,6 +1,9 @@
+from allauth.account.forms import LoginForm as AllauthLoginForm
+from allauth.mfa.base.forms import AuthenticateForm as AllauthAuthenticateForm
+from allauth.mfa.base.forms import ReauthenticateForm as AllauthReauthenticateForm
+from allauth.mfa.totp.forms import ActivateTOTPForm as AllauthActivateTOTPForm
 from django import forms
 from django.contrib.auth.forms import (
-    AuthenticationForm,
     PasswordChangeForm,
     PasswordResetForm,
     SetPasswordForm,
@@ -12,14 +15,41 @@ from jobbro.accounts.models import AccessLog
 from jobbro.forms import DkfdsFormMixin, Form
 
 
-class LoginForm(DkfdsFormMixin, AuthenticationForm):
-    error_messages = {
-        "invalid_login": _(
-            "Brugernavn eller adgangskode er forkert. Husk, at der skelnes mellem store og "
-            "små bogstaver."
-        ),
-        "inactive": _("Brugeren er deaktiveret. Kontakt din administrator."),
-    }
+class LoginForm(DkfdsFormMixin, AllauthLoginForm):
+    """allauth's sign-in (username, password; the second factor follows on its own page)."""
+
+    def prepare_fields(self) -> None:
+        login, password = self.fields["login"], self.fields["password"]
+        login.label, password.label = _("Brugernavn"), _("Adgangskode")
+        password.help_text = ""
+        for field in (login, password):
+            field.widget.attrs.pop("placeholder", None)
+
+
+class _CodeFieldMixin:
+    def prepare_fields(self) -> None:
+        code = self.fields["code"]
+        code.label = _("Kode")
+        code.help_text = _("Koden fra din autentificeringsapp (6 cifre) eller en gendannelseskode.")
+        code.widget.attrs.pop("placeholder", None)
+        code.widget.attrs.update({"inputmode": "numeric", "autocomplete": "one-time-code"})
+
+
+class AuthenticateForm(_CodeFieldMixin, DkfdsFormMixin, AllauthAuthenticateForm):
+    """The second-factor page after the password."""
+
+
+class ReauthenticateForm(_CodeFieldMixin, DkfdsFormMixin, AllauthReauthenticateForm):
+    """Confirming it is you before changing a second factor."""
+
+
+class ActivateTOTPForm(DkfdsFormMixin, AllauthActivateTOTPForm):
+    def prepare_fields(self) -> None:
+        code = self.fields["code"]
+        code.label = _("Kode fra appen")
+        code.help_text = _("6 cifre. Koden skifter hvert 30. sekund.")
+        code.widget.attrs.pop("placeholder", None)
+        code.widget.attrs.update({"inputmode": "numeric", "autocomplete": "one-time-code"})
 
 
 class JobbroPasswordChangeForm(DkfdsFormMixin, PasswordChangeForm):

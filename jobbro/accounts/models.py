@@ -9,10 +9,11 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import connection, models, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 import jobbro.accounts.chain as hashchain
-from jobbro.accounts.roles import STAFF_ROLES, Role
+from jobbro.accounts.roles import PASSWORD_ROLES, STAFF_ROLES, Role
 from jobbro.municipalities.models import Municipality
 
 
@@ -41,6 +42,9 @@ class User(AbstractUser):
     )
     title = models.CharField(_("stilling"), max_length=100, blank=True)
     phone = models.CharField(_("telefon"), max_length=20, blank=True)
+    # Raised to end every session of the user at once (log out everywhere, a changed
+    # second factor): it is part of the hash each request's session is checked against.
+    session_epoch = models.PositiveIntegerField(default=0, editable=False)
 
     objects = JobbroUserManager()
 
@@ -75,6 +79,21 @@ class User(AbstractUser):
         if self.municipality_id is None:
             raise ValueError(f"User {self.pk} ({self.role}) belongs to no jobcenter.")
         return self.municipality_id
+
+    @property
+    def needs_second_factor(self) -> bool:
+        """Everybody who signs in with a password; portal users sign in by link."""
+        return self.role in PASSWORD_ROLES
+
+    def _get_session_auth_hash(self, secret: str | None = None) -> str:
+        # Django checks every request's session against this hash. Its own hash covers
+        # the password (a new password ends other sessions); ours adds the epoch.
+        return salted_hmac(
+            "jobbro.accounts.User.session",
+            f"{self.password}|{self.session_epoch}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
 
 
 class AccessLogChain(models.Model):
@@ -252,3 +271,28 @@ class AccessLog(models.Model):
 
     def hashed_values(self) -> dict:
         return {name: getattr(self, name) for name in hashchain.HASHED_FIELDS}
+
+
+class SignInRequest(models.Model):
+    """Every request for a sign-in link or a password reset, known address or not, so
+    limits give nothing away (jobbro.accounts.throttle). Only hashes are stored."""
+
+    class Purpose(models.TextChoices):
+        SIGNIN_LINK = "signin_link", "sign-in link"
+        PASSWORD_RESET = "password_reset", "password reset"
+
+    purpose = models.CharField(max_length=20, choices=Purpose.choices, default="signin_link")
+    email_hash = models.CharField(max_length=64)
+    ip_hash = models.CharField(max_length=64)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        # Born in the portal app (the sign-in link came first); the table kept its name.
+        db_table = "portal_signinrequest"
+        indexes = [
+            models.Index(fields=["purpose", "email_hash", "at"], name="signinrequest_email"),
+            models.Index(fields=["purpose", "ip_hash", "at"], name="signinrequest_ip"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Sign-in request at {self.at:%Y-%m-%d %H:%M}"

@@ -17,3 +17,8 @@ class Role(models.TextChoices):
 # Jobcenter staff belong to exactly one municipality and see only its data.
 STAFF_ROLES = frozenset({Role.CASEWORKER, Role.CONSULTANT, Role.MANAGER, Role.ADMIN})
 ALL_ROLES = frozenset(Role)
+
+# Who signs in with username and password, and so with a second factor as well: the
+# jobcenter's staff and the programme evaluators. Job contact persons and citizens sign
+# in with an emailed one-time link (or MitID) and have no password.
+PASSWORD_ROLES = STAFF_ROLES | {Role.EVALUATOR}

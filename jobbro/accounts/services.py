@@ -1,8 +1,12 @@
 """Workflows on users: what commands, views and the API call."""
 
+from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.hashers import make_password
+from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
+from django.http import HttpRequest
 
 from jobbro.accounts.models import User
 from jobbro.accounts.roles import STAFF_ROLES, Role
@@ -56,8 +60,25 @@ def user_create(
         last_name=last_name,
         is_staff=superuser,
         is_superuser=superuser,
-        password=make_password(password) if password else make_password(None),
+        password=make_password(None),
     )
+    if password:
+        # The same rules as every other place a password is set (length, common, similar).
+        validate_password(password, user)
+        user.set_password(password)
     user.full_clean()
     user.save()
     return user
+
+
+def user_sessions_end(*, user: User, keep: HttpRequest | None = None) -> None:
+    """End every session of the user ("log ud alle steder"), except ``keep``'s.
+
+    Raising the epoch changes the hash each session is checked against, so every
+    session signed in before is refused at its next request; the one kept gets the new
+    hash (and a new session key).
+    """
+    User.objects.filter(pk=user.pk).update(session_epoch=F("session_epoch") + 1)
+    user.refresh_from_db(fields=["session_epoch"])
+    if keep is not None and getattr(keep.user, "pk", None) == user.pk:
+        update_session_auth_hash(keep, user)

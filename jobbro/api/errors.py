@@ -10,6 +10,10 @@ from jobbro.api.common import ApiRequest
 from jobbro.errors import Conflict
 
 
+class ReadOnlyToken(PermissionDenied):
+    """A read-only token asked to change something."""
+
+
 def error_body(code: str, message: str, fields: dict[str, list[str]] | None = None) -> dict:
     return {"error": {"code": code, "message": message, "fields": fields or {}}}
 
@@ -67,6 +71,11 @@ def install_error_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(PermissionDenied)
     def forbidden(request, exc):
         return respond(request, 403, error_body("forbidden", "Your role may not do this."))
+
+    @api.exception_handler(ReadOnlyToken)
+    def read_only(request, exc):
+        body = error_body("read_only", "This token may only read (GET); it was made read-only.")
+        return respond(request, 403, body)
 
     @api.exception_handler(AuthenticationError)
     def unauthenticated(request, exc):

@@ -24,7 +24,10 @@ def hash_token(token: str) -> str:
 
 class ApiTokenQuerySet(models.QuerySet):
     def active(self) -> "ApiTokenQuerySet":
-        return self.filter(revoked_at__isnull=True)
+        """Not revoked and not expired."""
+        return self.filter(revoked_at__isnull=True).filter(
+            models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=timezone.now())
+        )
 
 
 class ApiToken(models.Model):
@@ -41,6 +44,9 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
     last_used_at = models.DateTimeField(_("senest brugt"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("tilbagekaldt"), null=True, blank=True)
+    # Optional limits set when the token is made (jobbro create-token --expires/--read-only).
+    expires_at = models.DateTimeField(_("udløber"), null=True, blank=True)
+    read_only = models.BooleanField(_("kun læse"), default=False)
 
     objects = ApiTokenQuerySet.as_manager()
 
@@ -55,7 +61,11 @@ class ApiToken(models.Model):
 
     @property
     def is_active(self) -> bool:
-        return self.revoked_at is None
+        return self.revoked_at is None and not self.is_expired
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at is not None and self.expires_at <= timezone.now()
 
     def revoke(self) -> None:
         if self.revoked_at is None:

@@ -12,11 +12,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
+from allauth.mfa.models import Authenticator
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 from faker import Faker
 
+from jobbro.accounts.mfa import DEMO_TOTP_SECRET, demo_key_in_use  # noqa: F401
 from jobbro.accounts.models import User
 from jobbro.accounts.roles import Role
 from jobbro.cases.models import (
@@ -146,6 +148,11 @@ def seed_staff(demo: Demo) -> None:
     )
     demo.logins.append(("evaluator", str(Role.EVALUATOR.label), "alle kommuner"))
     User.objects.bulk_create(users, batch_size=BATCH)
+    created = User.objects.filter(username__in=[user.username for user in users])
+    Authenticator.objects.bulk_create(
+        Authenticator(user=user, type=Authenticator.Type.TOTP, data={"secret": DEMO_TOTP_SECRET})
+        for user in created
+    )
 
 
 def seed_postcodes(demo: Demo) -> None:
@@ -1151,10 +1158,11 @@ def seed_demo(
 def _login_context(user: User) -> str:
     if user.municipality:
         return user.municipality.name
+    # Portal users sign in with a link mailed to this address (printed in the console).
     if user.role == Role.CONTACT_PERSON and hasattr(user, "contact_person"):
-        return user.contact_person.workplace.name
+        return f"{user.contact_person.workplace.name}; link to {user.email}"
     if user.role == Role.CITIZEN and hasattr(user, "citizen"):
-        return f"{user.citizen.full_name}, {user.citizen.municipality.name}"
+        return f"{user.citizen.full_name}, {user.citizen.municipality.name}; link to {user.email}"
     return "alle kommuner (kun samlede tal)"
 
 

@@ -1,18 +1,17 @@
-"""One-time sign-in links for job contact persons and citizens, and the request log
-that rate-limits them. Only hashes of tokens, addresses and IPs are stored."""
-
-import hashlib
+"""One-time sign-in links for job contact persons and citizens. Only hashes of tokens
+are stored; the requests that rate-limit them are accounts.SignInRequest."""
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from jobbro.lib import clock
+from jobbro.lib.hashing import sha256_hex
 from jobbro.municipalities.models import TenantModel
 
 
 def digest(value: str) -> str:
-    return hashlib.sha256(value.encode()).hexdigest()
+    return sha256_hex(value)
 
 
 class SignInLinkQuerySet(models.QuerySet):
@@ -44,23 +43,6 @@ class SignInLink(models.Model):
 
     def __str__(self) -> str:
         return f"Sign-in link for user {self.user_id}, expires {self.expires_at:%Y-%m-%d %H:%M}"
-
-
-class SignInRequest(models.Model):
-    """Every request for a link, known address or not, so limits give nothing away."""
-
-    email_hash = models.CharField(max_length=64)
-    ip_hash = models.CharField(max_length=64)
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
-
-    class Meta:
-        indexes = [
-            models.Index(fields=["email_hash", "at"]),
-            models.Index(fields=["ip_hash", "at"]),
-        ]
-
-    def __str__(self) -> str:
-        return f"Sign-in request at {self.at:%Y-%m-%d %H:%M}"
 
 
 class WeeklyFeedbackDraft(TenantModel):

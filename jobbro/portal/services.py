@@ -19,21 +19,16 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from jobbro.access import can, roles_for
-from jobbro.accounts.models import User
+from jobbro.accounts.models import SignInRequest, User
 from jobbro.accounts.roles import Role
+from jobbro.accounts.throttle import request_throttled
 from jobbro.citizens.models import Citizen
 from jobbro.companies.models import ContactPerson
 from jobbro.companies.sharing import works_with_contact_person
 from jobbro.lib import clock
 from jobbro.placements.models import Placement, WeeklyFeedback
 from jobbro.placements.services import FEEDBACK_FIELDS, weekly_feedback_save
-from jobbro.portal.models import (
-    PortalInformation,
-    SignInLink,
-    SignInRequest,
-    WeeklyFeedbackDraft,
-    digest,
-)
+from jobbro.portal.models import PortalInformation, SignInLink, WeeklyFeedbackDraft, digest
 
 # Who signs in by an emailed link (access.RULES["portal.signin"]).
 PORTAL_ROLES = roles_for("portal.signin")
@@ -79,20 +74,16 @@ def signin_link_send(*, user: User, sent_by: User | None = None, next_path: str 
     return link
 
 
-def _too_many(field: str, value: str, limit: int, window: timedelta) -> bool:
-    since = clock.now() - window
-    return SignInRequest.objects.filter(**{field: value, "at__gte": since}).count() >= limit
-
-
 def signin_link_request(*, email: str, ip: str, next_path: str = "") -> RequestOutcome:
     """A person asks for a link. Known or not, the caller answers the same."""
-    email_hash, ip_hash = digest(email.strip().lower()), digest(ip or "unknown")
-    window = timedelta(minutes=settings.SIGNIN_RATE_WINDOW_MINUTES)
-    if _too_many("email_hash", email_hash, settings.SIGNIN_RATE_PER_EMAIL, window) or _too_many(
-        "ip_hash", ip_hash, settings.SIGNIN_RATE_PER_IP, window
+    if request_throttled(
+        purpose=SignInRequest.Purpose.SIGNIN_LINK,
+        email=email,
+        ip=ip,
+        per_email=settings.SIGNIN_RATE_PER_EMAIL,
+        per_ip=settings.SIGNIN_RATE_PER_IP,
     ):
         return RequestOutcome(rate_limited=True)
-    SignInRequest.objects.create(email_hash=email_hash, ip_hash=ip_hash)
     users = User.objects.filter(email__iexact=email.strip(), role__in=PORTAL_ROLES, is_active=True)
     for user in users:
         signin_link_send(user=user, next_path=next_path)

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from jobbro.access import get_for_user, public, require, scope
+from jobbro.accounts.client import client_ip
 from jobbro.accounts.models import AccessLog
 from jobbro.accounts.roles import Role
 from jobbro.cases.forms import wish_initial
@@ -56,12 +57,6 @@ from jobbro.portal.services import (
 from jobbro.web import AuthedRequest, act, submitted
 
 
-def client_ip(request: HttpRequest) -> str:
-    # REMOTE_ADDR is the proxy's address behind a proxy; gunicorn's
-    # --forwarded-allow-ips decides whom to believe, so use what it passes on.
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def _next_path(request: HttpRequest) -> str:
     """Where to go after signing in: a path on this site, or nothing (never elsewhere)."""
     value = request.POST.get("next") or request.GET.get("next") or ""
@@ -98,8 +93,8 @@ def signin_confirm(request: HttpRequest, token: str) -> HttpResponse:
         user = signin_link_use(token=token)
     except SignInRefused as refusal:
         return render(request, "portal/signin_refused.html", {"reason": str(refusal)}, status=400)
-    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-    request.session.set_expiry(settings.PORTAL_SESSION_DAYS * 24 * 3600)
+    # The session lasts PORTAL_SESSION_HOURS from now (jobbro.accounts.sessions).
+    login(request, user, backend="allauth.account.auth_backends.AuthenticationBackend")
     return redirect(_next_path(request) or "home")
 
 

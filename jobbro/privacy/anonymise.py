@@ -136,6 +136,8 @@ RULES: tuple[Rule, ...] = (
             "date_joined": DATE,
             "is_staff": "altid falsk for borgere",
             "is_superuser": "altid falsk for borgere",
+            "session_epoch": "et tal uden persondata; kontoen er lukket, og adgangskoden "
+            "er ændret, så ingen session gælder længere",
         },
     ),
     Rule("portal.SignInLink", "user__citizen", delete=True, why="engangslinks til portalen"),

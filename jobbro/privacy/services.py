@@ -13,13 +13,13 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from jobbro.access import log_access
-from jobbro.accounts.models import AccessLog, User
+from jobbro.accounts.models import AccessLog, SignInRequest, User
 from jobbro.cases.models import Course, Phase
 from jobbro.citizens.models import Citizen
 from jobbro.lib.months import months_before
 from jobbro.municipalities.models import Municipality
 from jobbro.notifications.models import Reminder
-from jobbro.portal.models import SignInLink, SignInRequest, WeeklyFeedbackDraft
+from jobbro.portal.models import SignInLink, WeeklyFeedbackDraft
 from jobbro.privacy import anonymise
 from jobbro.privacy.models import Anonymisation, RetentionRun, RetentionSettings
 

@@ -30,6 +30,10 @@ class Kind:
     label: str
     columns: list[c.Column]
     personal_data = False
+    # The access door's actions a user needs to export (read) and import (write) this
+    # kind: the role table and the exports agree (jobbro/access.py RULES).
+    read_action: str
+    write_action: str
 
     @property
     def column_names(self) -> list[str]:
@@ -60,6 +64,8 @@ class Kind:
 
 class Citizens(Kind):
     name = "citizens"
+    read_action = "citizen.view"
+    write_action = "citizen.edit"
     label = "Borgere"
     personal_data = True
     columns = [
@@ -106,6 +112,9 @@ class Citizens(Kind):
 
 class Companies(Kind):
     """One row per workplace (P-number); rows with the same CVR are one company."""
+
+    read_action = "company.view"
+    write_action = "company.create"
 
     name = "companies"
     label = "Virksomheder og arbejdssteder"
@@ -224,6 +233,8 @@ class Companies(Kind):
 
 
 class ContactPersons(Kind):
+    read_action = "contactperson.view"
+    write_action = "contactperson.edit"
     name = "contact_persons"
     label = "Jobkontaktpersoner"
     columns = [

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
-from jobbro.access import require
+from jobbro.access import can, check, require
 from jobbro.transfer.formats import FORMATS, FileFormatError, read_rows, too_big_message
 from jobbro.transfer.forms import ImportForm
 from jobbro.transfer.kinds import KINDS
@@ -60,7 +60,7 @@ def import_page(request: AuthedRequest) -> HttpResponse:
 
 def _refuse_size(request: AuthedRequest, size: int | None) -> HttpResponse:
     """Too big: say so at the field. From the headers alone, the body is never read."""
-    form = ImportForm()
+    form = ImportForm(user=request.user)
     form.cleaned_data = {}  # unbound: shown with the one error and nothing else
     form.add_error("file", too_big_message(size))
     context = {"form": form, "report": None, "shown_errors": [], "kinds": KINDS.values()}
@@ -69,7 +69,7 @@ def _refuse_size(request: AuthedRequest, size: int | None) -> HttpResponse:
 
 @csrf_protect
 def _import_page(request: AuthedRequest, limit: SizeLimitHandler) -> HttpResponse:
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = ImportForm(request.POST or None, request.FILES or None, user=request.user)
     if limit.too_big:
         return _refuse_size(request, None)
     report = None
@@ -92,7 +92,7 @@ def _import_page(request: AuthedRequest, limit: SizeLimitHandler) -> HttpRespons
         "form": form,
         "report": report,
         "shown_errors": report.errors[:SHOWN_ERRORS] if report else [],
-        "kinds": KINDS.values(),
+        "kinds": [kind for kind in KINDS.values() if can(request.user, kind.read_action)],
     }
     return render(request, "transfer/import.html", context)
 
@@ -102,6 +102,8 @@ def _import_page(request: AuthedRequest, limit: SizeLimitHandler) -> HttpRespons
 def export(request: AuthedRequest, kind: str, fmt: str) -> HttpResponse:
     if kind not in KINDS or fmt not in FORMATS:
         raise Http404
+    # A role that may not read citizens may not download them either.
+    check(request.user, KINDS[kind].read_action)
     data = export_file(
         kind=KINDS[kind], fmt=fmt, municipality=request.user.municipality, user=request.user
     )

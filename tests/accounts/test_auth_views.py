@@ -1,13 +1,14 @@
-"""Login, logout, password change and reset."""
+"""Sign-in with password and second factor, logout, password change and reset."""
 
 import re
 
+import pyotp
 import pytest
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
-from jobbro.accounts.roles import Role
+from jobbro.accounts.roles import PASSWORD_ROLES
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -18,28 +19,42 @@ LANDING_HEADINGS = {
     "manager": "Overblik – Jobcenter Aarhus",
     "admin": "Administration – Jobcenter Aarhus",
     "evaluator": "Statistik på tværs af kommuner",
-    "contact_person": "Mine praktikanter",
-    "citizen": "Min plan",
 }
 
 
-@pytest.mark.parametrize("role", [r.value for r in Role])
-def test_login_lands_on_the_roles_page_in_danish(role, personas):
-    client = Client(HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")  # Danish even so
-    response = client.post(
-        reverse("accounts:login"),
-        {"username": personas[role].username, "password": factories.PASSWORD},
-        follow=True,
+def sign_in(client: Client, user, secret: str):
+    """Password, then the code an authenticator app would show."""
+    first = client.post(
+        reverse("account_login"), {"login": user.username, "password": factories.PASSWORD}
     )
+    assert first["Location"] == reverse("mfa_authenticate")
+    return client.post(reverse("mfa_authenticate"), {"code": pyotp.TOTP(secret).now()}, follow=True)
+
+
+@pytest.mark.parametrize("role", sorted(r.value for r in PASSWORD_ROLES))
+def test_sign_in_with_a_second_factor_lands_on_the_roles_page_in_danish(role, personas):
+    user = personas[role]
+    client = Client(HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")  # Danish even so
+    response = sign_in(client, user, factories.enrol_totp(user))
     assert response.redirect_chain[-1][0] == "/"
     html = response.content.decode()
     assert f"<h1>{LANDING_HEADINGS[role]}" in html
     assert 'lang="da"' in html
 
 
+@pytest.mark.parametrize("role", ["contact_person", "citizen"])
+def test_portal_users_are_sent_to_the_link_sign_in(role, personas):
+    response = Client().post(
+        reverse("account_login"),
+        {"login": personas[role].username, "password": factories.PASSWORD},
+    )
+    assert response["Location"] == reverse("portal:signin_request")
+    assert Client().get("/").status_code == 302
+
+
 def test_a_wrong_password_is_explained_in_danish(caseworker):
     response = Client().post(
-        reverse("accounts:login"), {"username": caseworker.username, "password": "nope"}
+        reverse("account_login"), {"login": caseworker.username, "password": "nope"}
     )
     assert response.status_code == 200
     assert "Brugernavn eller adgangskode er forkert" in response.content.decode()
@@ -47,9 +62,9 @@ def test_a_wrong_password_is_explained_in_danish(caseworker):
 
 def test_logout_needs_post(caseworker, client_for):
     client = client_for(caseworker)
-    assert client.get(reverse("accounts:logout")).status_code == 405
-    response = client.post(reverse("accounts:logout"))
-    assert response["Location"] == reverse("accounts:login")
+    assert client.get(reverse("account_logout")).status_code == 405
+    response = client.post(reverse("account_logout"))
+    assert response["Location"] == reverse("account_login")
     assert client.get("/").status_code == 302
 
 

@@ -9,6 +9,7 @@ from django.test import Client
 from jobbro.access import RULES
 from jobbro.api.api import api
 from jobbro.api.models import ApiToken, hash_token
+from jobbro.api.services import token_create
 
 pytestmark = pytest.mark.django_db
 
@@ -71,15 +72,25 @@ def test_invalid_query_gives_422_naming_the_field(caseworker, api_for):
     assert list(error["fields"]) == ["limit"]
 
 
-def test_openapi_schema_is_public_and_describes_bearer_auth(db):
-    schema = Client().get("/api/v1/openapi.json").json()
+def test_openapi_schema_is_for_token_holders_and_describes_bearer_auth(caseworker):
+    assert Client().get("/api/v1/openapi.json").status_code == 302  # to the sign-in
+    _token, plain = token_create(user=caseworker)
+    schema = Client().get("/api/v1/openapi.json", HTTP_AUTHORIZATION=f"Bearer {plain}").json()
     assert schema["info"]["title"] == "Jobbro API"
     assert "/api/v1/me" in schema["paths"]
     assert schema["components"]["securitySchemes"]["BearerToken"]["scheme"] == "bearer"
 
 
-def test_docs_page_uses_no_cdn(db):
-    html = Client().get("/api/v1/docs").content.decode()
+def test_docs_are_for_signed_in_staff(caseworker, citizen_user, client_for, settings):
+    assert Client().get("/api/v1/docs")["Location"].startswith("/log-ind/")
+    assert client_for(citizen_user).get("/api/v1/docs").status_code == 403
+    assert client_for(caseworker).get("/api/v1/docs").status_code == 200
+    settings.API_DOCS_PUBLIC = True
+    assert Client().get("/api/v1/openapi.json").status_code == 200
+
+
+def test_docs_page_uses_no_cdn(caseworker, client_for):
+    html = client_for(caseworker).get("/api/v1/docs").content.decode()
     assert "swagger-ui-bundle" in html
     assert "cdn.jsdelivr" not in html
 

@@ -9,7 +9,7 @@ from jobbro.citizens.models import WishWorkplace
 from jobbro.demo.seed import DEMO_PASSWORD, seed_demo
 from jobbro.matching.models import ContactAttempt
 from tests import factories
-from tests.browser.conftest import login
+from tests.browser.conftest import login, sign_in_by_link
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -96,7 +96,7 @@ def test_a_citizen_records_a_contact_from_a_phone_and_the_consultant_sees_it(pag
         factories.workplace(name=f"Lager {n + 1}")
     page.set_viewport_size({"width": 390, "height": 844})
 
-    login(page, citizen_user.username, factories.PASSWORD)
+    sign_in_by_link(page, citizen_user.email)
     page.get_by_role("link", name="Jeg har kontaktet en virksomhed").click()
     page.wait_for_load_state()
     assert page.get_by_role("heading", level=1).inner_text() == "Virksomheder, du har kontaktet"

@@ -1,11 +1,9 @@
 """The portals on a phone: a job contact person signs in by link and gives weekly
 feedback that the consultant then sees; a citizen marks homework done."""
 
-import re
 from datetime import timedelta
 
 import pytest
-from django.core import mail
 from django.utils import timezone
 
 from jobbro.access import log_access
@@ -13,23 +11,11 @@ from jobbro.accounts.models import AccessLog
 from jobbro.placements.models import WeeklyFeedback
 from jobbro.portal.models import WeeklyFeedbackDraft
 from tests import factories
-from tests.browser.conftest import login
+from tests.browser.conftest import login, sign_in_by_link
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PHONE = {"width": 390, "height": 844}
-
-
-def _sign_in_by_link(page, email: str) -> None:
-    page.goto(page.base_url + "/portal/log-ind/")
-    page.get_by_label("Din e-mailadresse").fill(email)
-    page.get_by_role("button", name="Send mig et link").click()
-    page.wait_for_load_state()
-    body = mail.outbox[-1].body
-    path = re.search(r"https?://[^/\s]+(/portal/log-ind/[^/\s]+/)", body).group(1)
-    page.goto(page.base_url + path)
-    page.get_by_role("button", name="Log ind").click()
-    page.wait_for_load_state()
 
 
 def _no_horizontal_scroll(page) -> None:
@@ -55,7 +41,7 @@ def test_a_job_contact_person_gives_weekly_feedback_from_a_phone(page, shot):
     )
     page.set_viewport_size(PHONE)
 
-    _sign_in_by_link(page, "lise@lageret.dk")
+    sign_in_by_link(page, "lise@lageret.dk")
     assert page.get_by_role("heading", level=1).inner_text() == "Mine praktikanter"
     assert course.citizen.full_name in page.get_by_test_id("current-interns").inner_text()
     _no_horizontal_scroll(page)
@@ -119,7 +105,7 @@ def test_a_citizen_marks_homework_done_from_a_phone(page, shot):
     log_access(course.caseworker, AccessLog.Action.READ, course, purpose="course.view")
     page.set_viewport_size(PHONE)
 
-    _sign_in_by_link(page, "mette@example.dk")
+    sign_in_by_link(page, "mette@example.dk")
     assert page.get_by_role("heading", level=1).inner_text() == "Min plan"
     assert page.get_by_test_id("phase").inner_text() == "Matching"
     _no_horizontal_scroll(page)
@@ -178,7 +164,7 @@ def test_a_booked_conversation_shows_its_time_and_place_to_the_citizen(page, sho
 
     page.context.clear_cookies()
     page.set_viewport_size(PHONE)
-    _sign_in_by_link(page, "m@example.dk")
+    sign_in_by_link(page, "m@example.dk")
     plan = page.get_by_test_id("plan").inner_text()
     assert "mandag 7. december kl.\u00a010.00–10.45" in plan
     assert "Netto Trøjborg, Trøjborgvej 1" in plan
@@ -187,7 +173,7 @@ def test_a_booked_conversation_shows_its_time_and_place_to_the_citizen(page, sho
 
     # The job contact person sees the same moment and place among the coming conversations.
     page.context.clear_cookies()
-    _sign_in_by_link(page, "lise@netto.dk")
+    sign_in_by_link(page, "lise@netto.dk")
     upcoming = page.get_by_test_id("upcoming").inner_text()
     assert "mandag 7. december kl.\u00a010.00–10.45: Opstartssamtale" in upcoming
     assert "Netto Trøjborg, Trøjborgvej 1" in upcoming

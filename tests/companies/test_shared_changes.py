@@ -228,10 +228,9 @@ def test_every_change_by_a_is_recorded_and_visible_to_b(shared, consultant, outs
     assert {row.field for row in latest} == changed
     assert all(row.municipality_id == 751 and row.user_id == consultant.pk for row in latest)
 
-    from django.test import Client
+    from tests.conftest import login
 
-    client = Client()
-    client.force_login(outsider)
+    client = login(outsider)
     url = reverse("companies:company_detail", args=[shared["company"].pk])
     html = client.get(url + "?fane=aendringer").content.decode()
     for row in latest:

@@ -11,13 +11,13 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from jobbro.accounts.models import AccessLog
+from jobbro.accounts.models import AccessLog, SignInRequest
 from jobbro.cases.models import Course, CourseEvent, HomeworkItem, PhaseChange
 from jobbro.citizens.models import Citizen, WishWorkplace
 from jobbro.matching.models import ContactAttempt
 from jobbro.notifications.models import Reminder
 from jobbro.placements.models import AgreementVersion, Conversation, Placement, WeeklyFeedback
-from jobbro.portal.models import SignInLink, SignInRequest, WeeklyFeedbackDraft
+from jobbro.portal.models import SignInLink, WeeklyFeedbackDraft
 from jobbro.privacy.models import Anonymisation, RetentionRun, RetentionSettings
 from tests import factories
 

@@ -29,3 +29,26 @@
   place.addEventListener("change", function () { update(true); });
   update(false);
 })();
+
+// The Content-Security-Policy allows no inline script, so page behaviour lives here,
+// switched on by data- attributes.
+
+// A select inside [data-reload-param] reloads the page with its value as that query
+// parameter (the feedback form's week), before htmx sees the change.
+(function () {
+  document.querySelectorAll("[data-reload-param] select").forEach(function (select) {
+    var param = select.closest("[data-reload-param]").dataset.reloadParam;
+    select.addEventListener("change", function (event) {
+      event.stopPropagation();
+      window.location.search = "?" + param + "=" + encodeURIComponent(event.target.value);
+    });
+  });
+})();
+
+// A form with data-offline-message says so in its status element when htmx cannot
+// reach the server (the feedback draft on a phone losing its connection).
+document.addEventListener("htmx:sendError", function (event) {
+  var form = event.detail.elt.closest("[data-offline-message]");
+  if (!form) { return; }
+  document.getElementById(form.dataset.offlineStatus).textContent = form.dataset.offlineMessage;
+});

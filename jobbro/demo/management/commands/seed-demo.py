@@ -3,7 +3,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from jobbro.accounts.models import User
-from jobbro.demo.seed import DEMO_PASSWORD, demo_logins, seed_demo
+from jobbro.demo.seed import DEMO_PASSWORD, DEMO_TOTP_SECRET, demo_logins, seed_demo
 
 
 class Command(BaseCommand):
@@ -47,3 +47,11 @@ class Command(BaseCommand):
         width = max(len(username) for username, _, _ in rows)
         for username, role, where in rows:
             self.stdout.write(f"  {username.ljust(width)}  {role}, {where}")
+        self.stdout.write(
+            "\nSecond factor (staff and evaluator): every demo user has the same published "
+            f"demo key.\n  Add it to any authenticator app: {DEMO_TOTP_SECRET}\n"
+            f"  or scan: otpauth://totp/Jobbro:demo?secret={DEMO_TOTP_SECRET}&issuer=Jobbro\n"
+            "  then type the app's 6-digit code after the password.\n"
+            "Job contact persons and citizens sign in with an e-mailed link: ask for one at "
+            "/portal/log-ind/ with their address (the mail is printed in this console)."
+        )

@@ -3,6 +3,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import translation
 
 from jobbro.accounts.roles import Role
 from jobbro.accounts.services import municipality_from_code, role_from_code
@@ -29,6 +30,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, username: str, **options: Any) -> None:
+        # Command-line messages are English, like the rest of the command (the password
+        # rules' texts come from Django's catalogue).
+        with translation.override("en"):
+            self._create(username, options)
+
+    def _create(self, username: str, options: dict[str, Any]) -> None:
         try:
             role = role_from_code(options["role"])
             if options["superuser"] and role != Role.ADMIN:
