@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers
 
 
 class HealthCheckMiddleware:
@@ -37,7 +38,10 @@ def _plain(text: str, *, status: int) -> HttpResponse:
 
 
 class SecurityHeadersMiddleware:
-    """Headers Django's SecurityMiddleware does not set: Permissions-Policy."""
+    """Headers Django's SecurityMiddleware does not set: Permissions-Policy, and
+    ``Cache-Control: no-store`` on everything a signed-in person or an API token reads
+    (ASVS 8.2.1): pages of personal data must not stay in a shared browser's or a
+    proxy's cache. Static files (served before sign-in is known) keep their caching."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -45,6 +49,10 @@ class SecurityHeadersMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        user = getattr(request, "user", None)
+        signed_in = user is not None and user.is_authenticated
+        if signed_in or request.path_info.startswith("/api/"):
+            add_never_cache_headers(response)
         return response
 
 

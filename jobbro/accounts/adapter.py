@@ -67,6 +67,9 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def send_notification_mail(self, template_prefix, user, context=None, email=None) -> None:
         # Staff addresses live on the user (allauth's EmailAddress table is not used).
+        # Portal users sign in by link: no password or second factor to tell about.
+        if not getattr(user, "needs_second_factor", False):
+            return
         super().send_notification_mail(template_prefix, user, context, email or user.email)
 
 

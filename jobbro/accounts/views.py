@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import PasswordChangeForm, SetPasswordForm
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
@@ -23,12 +24,28 @@ from jobbro.accounts.forms import (
 )
 from jobbro.accounts.mfa import is_enrolled
 from jobbro.accounts.models import AccessLog, User
+from jobbro.accounts.notify import notify_security_change
 from jobbro.accounts.services import user_sessions_end
 from jobbro.accounts.throttle import request_throttled
 from jobbro.web import AuthedRequest
 
+
+class _PasswordChangeView(auth_views.PasswordChangeView):
+    def form_valid(self, form: PasswordChangeForm) -> HttpResponse:
+        response = super().form_valid(form)
+        notify_security_change(self.request, form.user, "account/email/password_changed")
+        return response
+
+
+class _PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    def form_valid(self, form: SetPasswordForm) -> HttpResponse:
+        response = super().form_valid(form)
+        notify_security_change(self.request, form.user, "account/email/password_reset")
+        return response
+
+
 password_change = require("account.password")(
-    auth_views.PasswordChangeView.as_view(
+    _PasswordChangeView.as_view(
         template_name="accounts/password_change.html",
         form_class=JobbroPasswordChangeForm,
         success_url=reverse_lazy("accounts:password_change_done"),
@@ -65,7 +82,7 @@ password_reset_done = public(
     auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html")
 )
 password_reset_confirm = public(
-    auth_views.PasswordResetConfirmView.as_view(
+    _PasswordResetConfirmView.as_view(
         template_name="accounts/password_reset_confirm.html",
         form_class=JobbroSetPasswordForm,
         success_url=reverse_lazy("accounts:password_reset_complete"),
